@@ -1,0 +1,44 @@
+/**
+ * The VS Code side: starts the language server, shows the corpus in the status bar, and adds
+ * the commands. Analysis happens in the server.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { StatusBar } from './statusBar';
+import { registerCommands } from './commands';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'markdown' }, { scheme: 'untitled', language: 'markdown' }],
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,txt,jsonl,yml,yaml,json}') },
+    initializationOptions: {
+      trusted: vscode.workspace.isTrusted,
+      settings: vscode.workspace.getConfiguration('sourceTrace'),
+      readmeUri: vscode.Uri.file(context.asAbsolutePath('README.md')).toString(),
+    },
+    // Hover Markdown carries corpus text: no HTML, and no command links at all.
+    markdown: { isTrusted: false, supportHtml: false },
+    outputChannelName: 'Source Trace',
+  };
+  client = new LanguageClient('sourceTrace', 'Source Trace', serverOptions, clientOptions);
+  const status = new StatusBar(client);
+  context.subscriptions.push(status);
+  registerCommands(context, client);
+  // Trust granted later: restart so the corpus setting may reach outside the workspace.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
+  await client.start();
+  status.listen();
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

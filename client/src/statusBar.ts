@@ -1,0 +1,52 @@
+/** The status bar item: corpus size, a spinner while indexing, the draft's tally on hover. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+interface Status { state: 'indexing' | 'ready' | 'error'; articles: number; quotations: number; people: number; percent?: number; message?: string }
+interface Summary { tally: Record<string, number> }
+
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('sourceTrace.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[] = [];
+  private status: Status | undefined;
+
+  constructor(private readonly client: LanguageClient) {
+    this.item.name = 'Source Trace';
+    this.item.command = 'sourceTrace.showQuotations';
+    this.item.text = '$(sync~spin) Source Trace';
+    this.item.show();
+  }
+
+  listen(): void {
+    this.disposables.push(this.client.onNotification('sourceTrace/status', (s: Status) => { this.status = s; this.render(); void this.refreshTally(); }));
+    this.disposables.push(vscode.window.onDidChangeActiveTextEditor(() => void this.refreshTally()));
+    this.disposables.push(vscode.languages.onDidChangeDiagnostics(() => void this.refreshTally()));
+  }
+
+  private render(tally?: Record<string, number>) {
+    const s = this.status;
+    if (!s) return;
+    if (s.state === 'indexing') this.item.text = `$(sync~spin) Source Trace ${s.percent ?? 0}%`;
+    else if (s.state === 'error') this.item.text = '$(error) Source Trace';
+    else this.item.text = `$(quote) ${s.articles} articles · ${s.quotations} quotes`;
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`**Source Trace** — corpus: ${s.articles} articles, ${s.quotations} quotations, ${s.people} people\n\n`);
+    if (tally) md.appendMarkdown(`This draft: ${tally.verified} verified · ${tally.misquote} misquoted · ${tally.misattributed} misattributed · ${tally.outdated} outdated · ${tally.unsourced} unsourced\n\n`);
+    md.appendMarkdown('Click to list the draft’s quotations.');
+    this.item.tooltip = md;
+  }
+
+  private async refreshTally() {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || doc.languageId !== 'markdown' || !this.status) { this.render(); return; }
+    try {
+      const summary = await this.client.sendRequest<Summary | null>('sourceTrace/summary', { textDocument: { uri: doc.uri.toString() } });
+      this.render(summary?.tally);
+    } catch { this.render(); }
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

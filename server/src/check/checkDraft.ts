@@ -1,0 +1,192 @@
+/**
+ * Draft text → quotations → candidates → alignment → verdict. The one entry point the LSP
+ * server and the command line share.
+ */
+import type { Article } from '../corpus/article';
+import type { Mention, Speaker } from '../extract/extract';
+import type { TraceCorpus, CorpusQuote, PositionChangeRef } from '../index/traceCorpus';
+import type { Person } from '../people/registry';
+import { foldWord } from '../text/normalize';
+import { quoteTokens, TokenKind, wordCount } from '../text/quoteTokens';
+import { align, type Alignment } from './align';
+import { isDated, presentTenseVerb } from './dating';
+import { scanDraft } from './draftScan';
+
+export type Verdict = 'verified' | 'misquote' | 'misattributed' | 'outdated' | 'unsourced';
+export type Code = Exclude<Verdict, 'verified'>;
+export const CODES: Code[] = ['misattributed', 'misquote', 'outdated', 'unsourced'];
+
+export interface WordChange { op: 'replace' | 'insert' | 'delete'; draft: string; source: string }
+
+export interface SourceMatch {
+  quote: CorpusQuote;
+  article: Article;
+  speaker: string | null;
+  /** The part of the source quotation the draft covers (offsets into the article text). */
+  start: number;
+  end: number;
+  /** Exact wording of that part, as the source has it. */
+  wording: string;
+  errors: number;
+  changes: WordChange[];
+}
+
+export interface Finding {
+  text: string;
+  /** Offsets of the words (inside the marks) and of the marks, in the draft. */
+  start: number;
+  end: number;
+  open: number;
+  close: number;
+  words: number;
+  /** From the first word's start to the last word's end (the marks' inner punctuation excluded). */
+  wordsStart: number;
+  wordsEnd: number;
+  attributedTo: string | null;
+  attributedPerson: Person | null;
+  attributionMention: Mention | null;
+  /** The draft's reporting verb for this quotation, if it has one. */
+  verb: Mention | null;
+  verdict: Verdict;
+  codes: Code[];
+  source: SourceMatch | null;
+  /** Other corpus articles that carry the same words. */
+  alsoIn: SourceMatch[];
+  /** For outdated: the later article that reports the change, and the draft's present-tense verb. */
+  outdated: { change: PositionChangeRef; verb: string | null } | null;
+}
+
+export interface DraftReport {
+  findings: Finding[];
+  /** Quotations skipped by ignore comments, disabled regions or `source-trace: off`. */
+  ignored: number;
+  /** More quotations than maxQuotes: the rest were not checked. */
+  capped: number;
+  /** People the draft names, resolved against the corpus (for hovers on names). */
+  people: { start: number; end: number; text: string; person: Person | null }[];
+}
+
+export interface CheckOptions {
+  minQuoteWords?: number;
+  maxQuotes?: number;
+  /** Cooperative cancellation: checked between quotations. */
+  isCancelled?: () => boolean;
+}
+
+export function checkDraft(corpus: TraceCorpus, text: string, options: CheckOptions = {}): DraftReport {
+  const minWords = options.minQuoteWords ?? 4;
+  const maxQuotes = options.maxQuotes ?? 5000;
+  const people = corpus.people;
+  const scan = scanDraft(text, (f) => people.resolve(f) !== undefined);
+  const findings: Finding[] = [];
+  const changes = corpus.positionChanges();
+  let checked = 0;
+  for (const q of scan.quotes) {
+    if (checked >= maxQuotes) break;
+    if (options.isCancelled?.()) break;
+    checked++;
+    const tokens = quoteTokens(scan.prose, q.start, q.end, 'draft');
+    const words = wordCount(tokens);
+    if (words === 0) continue;
+    const person = resolveSpeaker(corpus, q.speaker);
+    const matches = findSources(corpus, scan.prose, tokens, words, person, q.speaker);
+    const best = matches[0] ?? null;
+    const attributedTo = q.speaker ? person?.name ?? q.speaker.name : null;
+    const base = { text: q.text, start: q.start, end: q.end, open: q.open, close: q.close, words, wordsStart: tokens.starts[0], wordsEnd: tokens.ends[tokens.ends.length - 1], attributedTo, attributedPerson: person, attributionMention: q.speakerMention, verb: q.verb };
+    if (!best) {
+      if (words >= minWords) findings.push({ ...base, verdict: 'unsourced', codes: ['unsourced'], source: null, alsoIn: [], outdated: null });
+      continue;
+    }
+    const codes: Code[] = [];
+    if (q.speaker && !sameSpeaker(corpus, q.speaker, person, best.quote)) codes.push('misattributed');
+    if (best.errors > 0) codes.push('misquote');
+    const outdated = codes.includes('misattributed') ? null : outdatedBy(scan.prose, scan.extraction.paragraphs[q.paragraph], q, best, changes);
+    if (outdated) codes.push('outdated');
+    const verdict: Verdict = codes[0] ?? 'verified';
+    const alsoIn = matches.filter((m) => m !== best && m.errors === 0 && m.article.id !== best.article.id);
+    findings.push({ ...base, verdict, codes, source: best, alsoIn, outdated });
+  }
+  const named = scan.extraction.people.mentions.map((m) => ({ start: m.mentionStart, end: m.end, text: m.text, person: people.resolve(m.person.name) ?? null }));
+  return { findings, ignored: scan.ignored, capped: Math.max(0, scan.quotes.length - checked), people: named };
+}
+
+export function resolveSpeaker(corpus: TraceCorpus, s: Speaker | null): Person | null {
+  if (!s || s.anonymous) return null;
+  const people = corpus.people;
+  return (s.roleOnly ? people.byRole(s.name) : people.resolve(s.name)) ?? null;
+}
+
+function sameSpeaker(corpus: TraceCorpus, draft: Speaker, person: Person | null, source: CorpusQuote): boolean {
+  if (!source.speaker) return true; // words nobody is recorded as saying cannot be misattributed
+  if (draft.anonymous) return true; // an unnamed attribution hides who, it does not change who
+  if (source.speaker.anonymous) return false;
+  if (person && source.person) return person.id === source.person.id;
+  const a = foldWord(draft.name.split(/\s+/).pop() ?? ''), b = foldWord((corpus.speakerName(source) ?? '').split(/\s+/).pop() ?? '');
+  return a === b;
+}
+
+function findSources(corpus: TraceCorpus, prose: string, tokens: ReturnType<typeof quoteTokens>, words: number, person: Person | null, speaker: Speaker | null): SourceMatch[] {
+  const ids = tokens.norms.map((w, i) => (tokens.kinds[i] === TokenKind.Word ? corpus.vocab.lookup(w) : -2));
+  const draftIds = Int32Array.from(ids);
+  const draftKinds = Uint8Array.from(tokens.kinds);
+  const out: (SourceMatch & { rank: number[] })[] = [];
+  for (const c of corpus.index.candidates(ids, 12)) {
+    const q = corpus.quotes[c.quote];
+    if (!q) continue;
+    const a = align({ ids: draftIds, kinds: draftKinds }, { ids: q.ids, kinds: q.kinds }, windowFor(q, draftIds));
+    if (!a || !accept(a, words)) continue;
+    const speaks = !speaker || sameSpeaker(corpus, speaker, person, q);
+    out.push({ ...describe(prose, tokens, q, a), speaker: corpus.speakerName(q), rank: [a.errors, speaks ? 0 : 1, dateRank(q.article), q.n] });
+  }
+  out.sort((x, y) => { for (let i = 0; i < x.rank.length; i++) if (x.rank[i] !== y.rank[i]) return x.rank[i] - y.rank[i]; return 0; });
+  return out;
+}
+
+/** Long source quotations (transcripts) are aligned only around the draft's words. */
+function windowFor(q: CorpusQuote, draft: Int32Array): [number, number] | undefined {
+  if (q.ids.length * draft.length < 200_000) return undefined;
+  const wanted = new Set(draft);
+  let first = -1, last = -1;
+  for (let i = 0; i < q.ids.length; i++) if (wanted.has(q.ids[i])) { if (first < 0) first = i; last = i; }
+  return first < 0 ? undefined : [first - draft.length, last + draft.length];
+}
+
+function accept(a: Alignment, words: number): boolean {
+  if (a.matched === 0) return false;
+  if (a.errors === 0) return a.matched >= Math.min(2, words);
+  if (words <= 3) return a.errors <= 1 && a.matched >= 2;
+  return a.matched >= 3 && a.matched / (a.matched + a.errors) >= 0.6;
+}
+
+const dateRank = (a: Article) => (a.date ? Number(a.date.replace(/-/g, '')) : 99999999);
+
+function describe(prose: string, draft: ReturnType<typeof quoteTokens>, q: CorpusQuote, a: Alignment): SourceMatch {
+  const text = q.article.text;
+  const start = q.starts[a.sourceFrom] ?? q.start;
+  const end = a.sourceTo > a.sourceFrom ? q.ends[a.sourceTo - 1] : start;
+  const piece = (starts: ArrayLike<number>, ends: ArrayLike<number>, src: string, [x, y]: [number, number]) => (y > x ? src.slice(starts[x], ends[y - 1]) : '');
+  const changes: WordChange[] = [];
+  for (const d of a.diff) {
+    if (d.op === 'equal' || d.op === 'elided') continue;
+    changes.push({ op: d.op, draft: piece(draft.starts, draft.ends, prose, d.draft), source: piece(q.starts, q.ends, text, d.source) });
+  }
+  return { quote: q, article: q.article, speaker: null, start, end, wording: text.slice(start, end), errors: a.errors, changes };
+}
+
+function outdatedBy(prose: string, paragraph: { start: number; end: number } | undefined, q: { open: number; close: number }, best: SourceMatch, changes: PositionChangeRef[]): Finding['outdated'] {
+  const person = best.quote.person;
+  const date = best.article.date;
+  if (!person || !date) return null;
+  const later = changes.filter((c) => c.person.id === person.id && c.article.date && c.article.date > date)
+    .sort((x, y) => (x.article.date! < y.article.date! ? -1 : 1))[0];
+  if (!later) return null;
+  const pStart = paragraph ? paragraph.start : q.open;
+  const pEnd = paragraph ? paragraph.end : q.close;
+  // The quotation's sentence runs on to the next full stop after the closing mark.
+  const after = prose.slice(q.close, pEnd);
+  const stop = /[.!?](?=\s|$)/.exec(after);
+  const context = prose.slice(pStart, stop ? q.close + stop.index + 1 : pEnd);
+  const outside = context.slice(0, q.open - pStart) + ' ' + context.slice(q.close - pStart);
+  if (isDated(outside)) return null;
+  return { change: later, verb: presentTenseVerb(outside) };
+}

@@ -1,0 +1,147 @@
+/**
+ * `source-trace`: the engine on the command line, for CI and for people who live in a terminal.
+ *   source-trace check [--corpus DIR_OR_GLOB]... [--format text|json|sarif] [--min-quote-words N] FILE_OR_DIR...
+ *   source-trace extract [--format json|text] FILE...
+ *   source-trace lsp --stdio
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TraceEngine } from '../engine';
+import { toJson, toSarif, toText, type JsonFile } from '../check/report';
+
+const USAGE = `usage:
+  source-trace check [--corpus DIR_OR_GLOB]... [--format text|json|sarif] [--min-quote-words N] FILE_OR_DIR...
+  source-trace extract [--format json|text] FILE...
+  source-trace lsp --stdio`;
+
+class UsageError extends Error {}
+
+interface Parsed { command: string; corpus: string[]; format: string; minQuoteWords: number; files: string[]; flags: Set<string> }
+
+function parse(argv: string[]): Parsed {
+  const [command, ...rest] = argv;
+  const p: Parsed = { command: command ?? '', corpus: [], format: '', minQuoteWords: 4, files: [], flags: new Set() };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const value = () => { const v = rest[++i]; if (v === undefined) throw new UsageError(`${a} needs a value`); return v; };
+    if (a === '--corpus' || a === '-c') p.corpus.push(value());
+    else if (a.startsWith('--corpus=')) p.corpus.push(a.slice(9));
+    else if (a === '--format' || a === '-f') p.format = value();
+    else if (a.startsWith('--format=')) p.format = a.slice(9);
+    else if (a === '--min-quote-words') { p.minQuoteWords = Number(value()); if (!Number.isInteger(p.minQuoteWords) || p.minQuoteWords < 1) throw new UsageError('--min-quote-words takes a whole number of at least 1'); }
+    else if (a === '--stdio' || a === '--help' || a === '-h' || a === '--node-ipc' || a.startsWith('--clientProcessId')) p.flags.add(a.split('=')[0]);
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    else p.files.push(a);
+  }
+  return p;
+}
+
+export function readmeUrl(): string {
+  return pathToFileURL(resolve(__dirname, '..', 'README.md')).toString();
+}
+
+function draftFiles(args: string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    let st;
+    try { st = statSync(p); } catch { throw new UsageError(`no such file or folder: ${p}`); }
+    if (st.isDirectory()) {
+      for (const e of readdirSync(p).sort()) if (!e.startsWith('.') && e !== 'node_modules') {
+        const child = join(p, e);
+        if (statSync(child).isDirectory() || /\.(md|markdown)$/i.test(e)) walk(child);
+      }
+    } else out.push(p);
+  };
+  for (const a of args) walk(a);
+  return out;
+}
+
+function progress(): ((done: number, total: number, articles: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (done, total, articles) => {
+    const now = Date.now();
+    if (now - last < 100 && done < total) return;
+    last = now;
+    process.stderr.write(`\rreading corpus: ${done}/${total} files, ${articles} articles${done === total ? '\n' : ''}`);
+  };
+}
+
+async function check(p: Parsed): Promise<number> {
+  const format = p.format || 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not ${format}`);
+  if (p.files.length === 0) throw new UsageError('check needs at least one draft file or folder');
+  const files = draftFiles(p.files);
+  const specs = p.corpus.length ? p.corpus : ['corpus'];
+  const engine = await TraceEngine.load(specs, { onProgress: progress() });
+  for (const prob of engine.problems()) process.stderr.write(`${prob.path}:${prob.line + 1}: ${prob.severity}: ${prob.message}\n`);
+  if (engine.corpus.articleCount === 0) { process.stderr.write(`source-trace: no articles in the corpus (${specs.join(', ')})\n`); return 2; }
+  const results: JsonFile[] = [];
+  let inputError = false;
+  for (const f of files) {
+    let text: string;
+    try { text = readFileSync(f, 'utf8'); } catch (e) { process.stderr.write(`source-trace: cannot read ${f}: ${(e as Error).message}\n`); inputError = true; continue; }
+    if (text.includes('\u0000')) { process.stderr.write(`source-trace: ${f} is a binary file, not a draft; skipped\n`); inputError = true; continue; }
+    const report = engine.check(text, { minQuoteWords: p.minQuoteWords });
+    const json = toJson(engine.corpus, f, text, report);
+    if (report.capped) process.stderr.write(`source-trace: ${f}: ${report.capped} quotations beyond the limit were not checked\n`);
+    results.push(json);
+  }
+  const findings = results.reduce((n, f) => n + f.quotes.reduce((m, q) => m + q.diagnostics.length, 0), 0);
+  if (format === 'json') process.stdout.write(JSON.stringify({ files: results }, null, 2) + '\n');
+  else if (format === 'sarif') process.stdout.write(JSON.stringify(toSarif(results, readmeUrl()), null, 2) + '\n');
+  else {
+    const text = toText(results);
+    if (text) process.stdout.write(text + '\n');
+    const quotes = results.reduce((n, f) => n + f.quotes.length, 0);
+    process.stderr.write(`${files.length} draft(s), ${quotes} quotation(s) traced, ${findings} finding(s); corpus: ${engine.corpus.articleCount} articles, ${engine.corpus.quoteCount} quotations\n`);
+  }
+  return inputError ? 2 : findings > 0 ? 1 : 0;
+}
+
+async function extract(p: Parsed): Promise<number> {
+  const format = p.format || 'json';
+  if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be json or text, not ${format}`);
+  if (p.files.length === 0) throw new UsageError('extract needs at least one article file');
+  for (const f of p.files) try { statSync(f); } catch { throw new UsageError(`no such file or folder: ${f}`); }
+  const engine = await TraceEngine.load(p.files, {});
+  for (const prob of engine.problems()) process.stderr.write(`${prob.path}:${prob.line + 1}: ${prob.severity}: ${prob.message}\n`);
+  const articles = engine.corpus.articles().map((a) => ({
+    path: a.path,
+    quotes: engine.corpus.quotesOf(a.id).map((q) => ({
+      text: q.text, start: q.start, end: q.end, speaker: engine.corpus.speakerName(q), speakerMention: q.speakerMention,
+    })),
+  }));
+  if (format === 'json') process.stdout.write(JSON.stringify({ articles }, null, 2) + '\n');
+  else for (const a of articles) {
+    process.stdout.write(`${a.path}\n`);
+    for (const q of a.quotes) process.stdout.write(`  ${q.start}-${q.end} ${q.speaker ?? '(no speaker)'}: “${q.text}”\n`);
+  }
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const p = parse(argv);
+    if (p.flags.has('--help') || p.flags.has('-h') || !p.command) { process.stdout.write(USAGE + '\n'); return p.command ? 0 : 2; }
+    switch (p.command) {
+      case 'check': return await check(p);
+      case 'extract': return await extract(p);
+      case 'lsp': {
+        const { startServer } = await import('../lsp/server');
+        startServer();
+        return -1; // keeps running
+      }
+      default: throw new UsageError(`unknown command ${p.command}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) { process.stderr.write(`source-trace: ${e.message}\n${USAGE}\n`); return 2; }
+    process.stderr.write(`source-trace: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => { if (code >= 0) process.exitCode = code; });
+}

@@ -1,0 +1,160 @@
+/** Loads a corpus: Markdown/text articles with optional front matter, JSONL archives, a people file. */
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Article, CorpusProblem } from './article';
+import { decodeArticle } from './decode';
+import { findCorpusFiles, type FindOptions } from './files';
+import { isoDate, splitFrontMatter } from './frontMatter';
+import { type PersonEntry, readPeopleEntries } from './peopleFile';
+
+export interface LoadOptions extends FindOptions {
+  cwd?: string;
+  /** Larger files are reported and skipped. */
+  maxFileBytes?: number;
+  /** Longer JSONL lines are reported and skipped, without being held in memory. */
+  maxLineBytes?: number;
+  onProgress?: (filesDone: number, filesTotal: number, articles: number) => void;
+}
+
+export interface LoadedCorpus { articles: Article[]; problems: CorpusProblem[]; people: PersonEntry[]; peopleFiles: string[] }
+
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+export async function loadCorpus(specs: string[], options: LoadOptions = {}): Promise<LoadedCorpus> {
+  const cwd = options.cwd ?? process.cwd();
+  const found = findCorpusFiles(specs, cwd, options);
+  const out: LoadedCorpus = { articles: [], problems: found.problems.map((p) => ({ ...p, line: 0, severity: 'warning' })), people: [], peopleFiles: found.people };
+  const byHash = new Map<string, string>();
+  let done = 0;
+  for (const file of found.files) {
+    const loaded = file.toLowerCase().endsWith('.jsonl') ? await readJsonl(file, options) : readArticleFile(file, options);
+    for (const a of loaded.articles) {
+      const first = byHash.get(a.hash);
+      if (first) { out.problems.push({ path: a.path, line: a.line, severity: 'warning', message: `duplicate of ${relative(cwd, first) || first}; skipped` }); continue; }
+      byHash.set(a.hash, a.id);
+      out.articles.push(a);
+    }
+    out.problems.push(...loaded.problems);
+    options.onProgress?.(++done, found.files.length, out.articles.length);
+  }
+  for (const file of found.people) {
+    const r = readPeopleEntries(file);
+    out.people.push(...r.entries);
+    out.problems.push(...r.problems);
+  }
+  return out;
+}
+
+export function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** Reads one .md or .txt article. Exported for incremental re-indexing of a changed file. */
+export function readArticleFile(path: string, options: { maxFileBytes?: number } = {}, contents?: string): { articles: Article[]; problems: CorpusProblem[] } {
+  const problem = (message: string, line = 0, severity: 'error' | 'warning' = 'error') => ({ path, line, message, severity });
+  let text = contents;
+  if (text === undefined) {
+    const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    let size: number;
+    try { size = statSync(path).size; } catch (e) { return { articles: [], problems: [problem(`cannot read: ${(e as Error).message}`)] }; }
+    if (size > max) return { articles: [], problems: [problem(`too large (${mb(size)} MB, limit ${mb(max)} MB); skipped`)] };
+    let bytes: Buffer;
+    try { bytes = readFileSync(path); } catch (e) { return { articles: [], problems: [problem(`cannot read: ${(e as Error).message}`)] }; }
+    const decoded = decodeArticle(bytes);
+    if (decoded.text === null) return { articles: [], problems: [problem(`${decoded.error}; skipped`, 0, decoded.error === 'empty file' ? 'warning' : 'error')] };
+    text = decoded.text;
+    if (decoded.warning) {
+      const r = articleFromText(path, text);
+      return { articles: r.articles, problems: [problem(decoded.warning, 0, 'warning'), ...r.problems] };
+    }
+  }
+  return articleFromText(path, text);
+}
+
+function articleFromText(path: string, text: string): { articles: Article[]; problems: CorpusProblem[] } {
+  if (!/\S/.test(text)) return { articles: [], problems: [{ path, line: 0, severity: 'warning', message: 'empty file; skipped' }] };
+  const problems: CorpusProblem[] = [];
+  const fm = splitFrontMatter(text);
+  if (fm.error) problems.push({ path, line: fm.error.line, severity: 'error', message: `${fm.error.message}; read without metadata` });
+  const meta = readMeta(fm.data, (line, message) => problems.push({ path, line, severity: 'warning', message }), text);
+  return { articles: [{ id: path, path, line: 0, ...meta, text, bodyStart: fm.bodyStart, hash: hashText(text), navigable: true }], problems };
+}
+
+type Meta = Pick<Article, 'title' | 'outlet' | 'date' | 'url' | 'updated'>;
+
+function readMeta(data: Record<string, unknown>, warn: (line: number, message: string) => void, text?: string): Meta {
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() && v.trim().toLowerCase() !== 'unknown' ? v.trim() : null);
+  let date: string | null = null;
+  if (data.date !== undefined && data.date !== null && String(data.date).toLowerCase() !== 'unknown') {
+    date = isoDate(data.date);
+    if (!date) warn(lineOfKey(text, 'date'), `date "${String(data.date).slice(0, 40)}" is not an ISO date (YYYY-MM-DD); the article cannot date anything`);
+  }
+  const updated = typeof data.updated === 'boolean' ? data.updated : (isoDate(data.updated) ?? null);
+  let title = str(data.title);
+  if (!title && text) title = null;
+  return { title, outlet: str(data.outlet), date, url: str(data.url), updated };
+}
+
+function lineOfKey(text: string | undefined, key: string): number {
+  if (!text) return 0;
+  const m = new RegExp(`^${key}\\s*:`, 'm').exec(text);
+  return m ? text.slice(0, m.index).split('\n').length - 1 : 0;
+}
+
+const mb = (n: number) => (n / 1048576).toFixed(1);
+
+/** JSONL archives are streamed line by line; a line over the limit is skipped without being buffered. */
+export async function readJsonl(path: string, options: { maxLineBytes?: number } = {}): Promise<{ articles: Article[]; problems: CorpusProblem[] }> {
+  const maxLine = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const articles: Article[] = [];
+  const problems: CorpusProblem[] = [];
+  let line = 0;
+  let parts: Buffer[] = [];
+  let size = 0;
+  let overLong = false;
+  const finish = () => {
+    if (overLong) problems.push({ path, line, severity: 'error', message: `line longer than ${mb(maxLine)} MB; skipped` });
+    else if (size > 0) {
+      const raw = Buffer.concat(parts).toString('utf8').trim();
+      if (raw) parseLine(raw);
+    }
+    parts = []; size = 0; overLong = false; line++;
+  };
+  const parseLine = (raw: string) => {
+    let obj: unknown;
+    try { obj = JSON.parse(raw); } catch (e) { problems.push({ path, line, severity: 'error', message: `not valid JSON: ${(e as Error).message.slice(0, 80)}; skipped` }); return; }
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) { problems.push({ path, line, severity: 'error', message: 'line is not a JSON object; skipped' }); return; }
+    const o = obj as Record<string, unknown>;
+    const text = Object.prototype.hasOwnProperty.call(o, 'text') ? o.text : undefined;
+    if (typeof text !== 'string' || !text.trim()) { problems.push({ path, line, severity: 'error', message: 'no "text" string; skipped' }); return; }
+    const data: Record<string, unknown> = Object.create(null);
+    for (const k of ['title', 'outlet', 'date', 'url', 'updated', 'id']) if (Object.prototype.hasOwnProperty.call(o, k)) data[k] = o[k];
+    const meta = readMeta(data, (_l, message) => problems.push({ path, line, severity: 'warning', message }));
+    const id = typeof data.id === 'string' || typeof data.id === 'number' ? String(data.id) : `L${line + 1}`;
+    articles.push({ id: `${path}#${id}`, path, line, ...meta, text, bodyStart: 0, hash: hashText(text), navigable: false });
+  };
+  await new Promise<void>((resolveDone, reject) => {
+    const stream = createReadStream(path);
+    stream.on('data', (data: string | Buffer) => {
+      const chunk = typeof data === 'string' ? Buffer.from(data) : data;
+      let from = 0;
+      for (;;) {
+        const nl = chunk.indexOf(10, from);
+        const piece = chunk.subarray(from, nl < 0 ? chunk.length : nl);
+        if (!overLong) {
+          size += piece.length;
+          if (size > maxLine) { overLong = true; parts = []; } else parts.push(Buffer.from(piece));
+        }
+        if (nl < 0) break;
+        finish();
+        from = nl + 1;
+      }
+    });
+    stream.on('end', () => { if (size > 0 || overLong) finish(); resolveDone(); });
+    stream.on('error', (e) => { problems.push({ path, line, severity: 'error', message: `cannot read: ${e.message}` }); resolveDone(); void reject; });
+  });
+  return { articles, problems };
+}

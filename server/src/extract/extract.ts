@@ -1,0 +1,323 @@
+/**
+ * Direct quotations of an article and who speaks them. The same rules read corpus articles
+ * and drafts: a draft is news copy too.
+ */
+import { foldWord } from '../text/normalize';
+import { paragraphsOf, sentenceStarts, type Span } from '../text/paragraphs';
+import { findQuoteSpans, type QuoteSpan, type TextProblem } from './quoteMarks';
+import { tokens, type Token } from './names';
+import { ADVERBS, ANONYMOUS_NOUNS, NOT_NAME_WORDS, ORG_WORDS, CONTINUING_VERBS, FIRST_PERSON, NATIONALITIES, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon';
+import { ArticlePeople, roleWords } from './speakers';
+import { findPositionChanges, type PositionChange } from './positionChanges';
+
+export interface Speaker {
+  name: string;
+  /** An unnamed speaker ("a NATO official"): never compared by name. */
+  anonymous: boolean;
+  roles: string[];
+  /** A role phrase that named no one in this article ("the defense secretary"): the corpus may know who. */
+  roleOnly?: boolean;
+}
+export interface Mention { text: string; start: number; end: number }
+export type CueKind = 'after' | 'before' | 'according-to' | 'transcript' | 'inherited' | 'continued';
+
+export interface ExtractedQuote {
+  text: string;
+  start: number;
+  end: number;
+  open: number;
+  close: number;
+  paragraph: number;
+  unclosed: boolean;
+  speaker: Speaker | null;
+  speakerMention: Mention | null;
+  cue: CueKind | null;
+  /** The reporting verb of the cue ("said", "says"), where there is one. */
+  verb: Mention | null;
+  /** Quotations continued across paragraphs share a group number. */
+  group: number;
+}
+
+export interface Extraction {
+  quotes: ExtractedQuote[];
+  problems: TextProblem[];
+  people: ArticlePeople;
+  changes: PositionChange[];
+  paragraphs: Span[];
+}
+
+export interface ExtractOptions {
+  /** Where the article body starts (after front matter). */
+  bodyStart?: number;
+  /** Paragraphs given by a Markdown parser; plain text is split by paragraphsOf. */
+  paragraphs?: Span[];
+  knownSurname?: (fold: string) => boolean;
+}
+
+const TRANSCRIPT = /^([\p{Lu}][\p{Lu}.'\u2019 -]{1,30}):[ \t]+/u;
+const TRAILING_LINK = /\s*(?:pic\.twitter\.com\/\S+|https?:\/\/\S+)\s*$/u;
+
+export function extractQuotes(text: string, options: ExtractOptions = {}): Extraction {
+  const paragraphs = options.paragraphs ?? paragraphsOf(text, options.bodyStart ?? 0);
+  const problems: TextProblem[] = [];
+  const spans = findQuoteSpans(text, paragraphs, problems);
+  const transcript = transcriptSpans(text, paragraphs, spans);
+  const inQuote = new Uint8Array(text.length + 1);
+  for (const s of spans) inQuote.fill(1, s.open, s.close);
+  for (const s of transcript) inQuote.fill(1, s.span.open, s.span.close);
+  const masked = (i: number) => inQuote[i] === 1;
+  const people = new ArticlePeople(text, paragraphs, masked, options.knownSurname);
+  const ctx: Context = { text, paragraphs, masked, people, sentenceCache: new Map() };
+
+  const all: { span: QuoteSpan; label?: Token[] }[] = [...spans.map((span) => ({ span })), ...transcript];
+  all.sort((a, b) => a.span.open - b.span.open);
+  const quotes: ExtractedQuote[] = [];
+  let group = 0;
+  for (const { span, label } of all) {
+    if (!span.continuesPrevious) group++;
+    const q: ExtractedQuote = {
+      text: text.slice(span.start, span.end), start: span.start, end: span.end, open: span.open, close: span.close,
+      paragraph: span.paragraph, unclosed: span.unclosed, speaker: null, speakerMention: null, cue: null, verb: null, group,
+    };
+    if (q.text.trim() === '') continue;
+    const found = label ? transcriptSpeaker(ctx, label) : attribute(ctx, span);
+    if (found) { q.speaker = found.speaker; q.speakerMention = found.mention; q.cue = found.cue; q.verb = found.verb ?? null; }
+    else inherit(ctx, q, span, quotes);
+    quotes.push(q);
+  }
+  shareWithinGroups(quotes);
+  return { quotes, problems, people, changes: findPositionChanges(ctx), paragraphs };
+}
+
+export interface Context {
+  text: string;
+  paragraphs: Span[];
+  masked: (i: number) => boolean;
+  people: ArticlePeople;
+  sentenceCache: Map<number, number[]>;
+}
+
+interface Found { speaker: Speaker | null; mention: Mention | null; cue: CueKind; verb?: Mention }
+const verbOf = (t: Token): Mention => ({ text: t.text, start: t.start, end: t.end });
+
+/** Sentence start at or before `offset` within paragraph p; quotations' own punctuation does not end a sentence. */
+export function sentenceStartOf(ctx: Context, p: number, offset: number): number {
+  let starts = ctx.sentenceCache.get(p);
+  if (!starts) {
+    const { start, end } = ctx.paragraphs[p];
+    // A quotation ending a sentence (“… accurate.” Then …) ends it at its closing mark.
+    const masked = (i: number) => ctx.masked(i) && !(ctx.masked(i) && !ctx.masked(i + 2) && /[.?!]/.test(ctx.text[i]) && /\s\p{Lu}/u.test(ctx.text.slice(i + 2, i + 4)) && !rightCueFollows(ctx.text, i + 2));
+    starts = sentenceStarts(ctx.text, start, end, masked);
+    ctx.sentenceCache.set(p, starts);
+  }
+  let s = starts[0];
+  for (const x of starts) { if (x <= offset) s = x; else break; }
+  return s;
+}
+
+function rightCueFollows(text: string, at: number): boolean {
+  const toks = tokens(text, at, Math.min(text.length, at + 80)).slice(0, 5);
+  return toks.some((t) => SPEECH_VERBS.has(t.fold));
+}
+
+export function sentenceEndOf(ctx: Context, p: number, offset: number): number {
+  sentenceStartOf(ctx, p, offset);
+  const starts = ctx.sentenceCache.get(p)!;
+  for (const x of starts) if (x > offset) return x;
+  return ctx.paragraphs[p].end;
+}
+
+function attribute(ctx: Context, span: QuoteSpan): Found | null {
+  return rightCue(ctx, span) ?? leftCue(ctx, span) ?? accordingTo(ctx, span);
+}
+
+/** `“…,” Hegseth said` / `“…,” said Hegseth` / `“…?” a reporter asked Hegseth`. */
+function rightCue(ctx: Context, span: QuoteSpan): Found | null {
+  if (span.unclosed && !span.continuesNext) return null;
+  const { text } = ctx;
+  const inner = text.slice(span.start, span.end).trimEnd();
+  const last = inner[inner.length - 1];
+  if (!last || !/[,?!\u2014\u2013\-\u2026.;:]/.test(last)) {
+    // British style puts the comma outside: “…”, Hegseth said.
+    if (text[span.close] !== ',') return null;
+  }
+  const pEnd = ctx.paragraphs[span.paragraph].end;
+  let limit = Math.min(pEnd, span.close + 240);
+  for (let i = span.close; i < limit; i++) if (ctx.masked(i)) { limit = i; break; }
+  const toks = tokens(text, span.close, limit);
+  if (toks.length === 0) return null;
+  if (/[.;!?]/.test(text.slice(span.close, toks[0].start))) return null;
+  const endOfSentence = (from: number) => {
+    for (let i = from; i < limit; i++) if (/[.;!?]/.test(text[i]) && !/\p{L}\./u.test(text.slice(i - 1, i + 1)) || text[i] === '\n') return i;
+    return limit;
+  };
+  if (SPEECH_VERBS.has(toks[0].fold)) {
+    const who = subjectAfter(ctx, toks[0].end, endOfSentence(toks[0].end));
+    return who && { ...who, cue: 'after', verb: verbOf(toks[0]) };
+  }
+  const maxBefore = last === '.' ? 4 : 9;
+  for (let k = 1; k < Math.min(toks.length, maxBefore + 1); k++) {
+    if (/[.;!?]/.test(text.slice(toks[k - 1].end, toks[k].start))) return null;
+    if (SPEECH_VERBS.has(toks[k].fold)) {
+      const who = subjectBefore(ctx, span.close, toks[k].start);
+      return who && { ...who, cue: 'after', verb: verbOf(toks[k]) };
+    }
+  }
+  return null;
+}
+
+/** `Hegseth said: “…”`, `He called it “…”`, `he said, adding that … “…”`. */
+function leftCue(ctx: Context, span: QuoteSpan): Found | null {
+  const s = sentenceStartOf(ctx, span.paragraph, span.open);
+  if (s >= span.open) return null;
+  const toks = tokens(ctx.text, s, span.open).filter((t) => !ctx.masked(t.start));
+  for (let k = toks.length - 1; k >= 0; k--) {
+    const f = toks[k].fold;
+    if (CONTINUING_VERBS.has(f)) continue;
+    if (!SPEECH_VERBS.has(f)) continue;
+    // "when asked about" is not a cue: a passive participle has no subject of its own.
+    if (k > 0 && /^(when|if|as|after|being|been|was|were)$/.test(toks[k - 1].fold)) continue;
+    const verbFirst = !/[\p{L}\p{N}]/u.test(ctx.text.slice(s, toks[k].start));
+    const who = verbFirst ? subjectAfter(ctx, toks[k].end, span.open) : subjectBefore(ctx, s, toks[k].start);
+    if (who) return { ...who, cue: 'before', verb: verbOf(toks[k]) };
+  }
+  return null;
+}
+
+/** `according to X`, `per X`, anywhere in the quotation's sentence. */
+function accordingTo(ctx: Context, span: QuoteSpan): Found | null {
+  const s = sentenceStartOf(ctx, span.paragraph, span.open);
+  const e = sentenceEndOf(ctx, span.paragraph, span.close);
+  const sentence = ctx.text.slice(s, e);
+  for (const m of sentence.matchAll(/\b(?:according to|per)\s+/gi)) {
+    const at = s + m.index!;
+    if (ctx.masked(at)) continue;
+    const who = subjectAfter(ctx, at + m[0].length, Math.min(e, at + m[0].length + 80));
+    if (who) return { ...who, cue: 'according-to' };
+  }
+  return null;
+}
+
+function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue'> | null {
+  const toks = tokens(ctx.text, from, to).filter((t) => !ctx.masked(t.start));
+  let k = toks.length - 1;
+  while (k >= 0 && (ADVERBS.has(toks[k].fold) || toks[k].fold === 'flat-out') && !isCapitalName(ctx, toks[k])) k--;
+  if (k < 0) return null;
+  return subjectAt(ctx, toks, k, 'before');
+}
+
+function isCapitalName(ctx: Context, t: Token): boolean {
+  return !!ctx.people.mentionAt(t.start, t.end);
+}
+
+function subjectAfter(ctx: Context, from: number, to: number): Omit<Found, 'cue'> | null {
+  const toks = tokens(ctx.text, from, to).filter((t) => !ctx.masked(t.start));
+  for (let k = 0; k < toks.length && k < 12; k++) {
+    const t = toks[k];
+    if (PRONOUNS.has(t.fold) || FIRST_PERSON.has(t.fold)) return subjectAt(ctx, toks, k, 'after');
+    const m = ctx.people.mentionAt(t.start, t.end);
+    if (m && !ctx.text.slice(m.end, m.end + 2).match(/^['\u2019]s/)) return personFound(m.person, { text: m.text, start: m.start, end: m.end });
+    if (ANONYMOUS_NOUNS.has(t.fold)) return subjectAt(ctx, toks, k, 'after');
+  }
+  return null;
+}
+
+function personFound(p: { name: string; roles: string[] }, mention: Mention): Omit<Found, 'cue'> {
+  return { speaker: { name: p.name, anonymous: false, roles: [...p.roles] }, mention };
+}
+
+function subjectAt(ctx: Context, toks: Token[], k: number, side: 'before' | 'after'): Omit<Found, 'cue'> | null {
+  const t = toks[k];
+  const mention = (a: number, b: number): Mention => ({ text: ctx.text.slice(a, b), start: a, end: b });
+  if (FIRST_PERSON.has(t.fold)) return null;
+  if (PRONOUNS.has(t.fold)) {
+    const ref = ctx.people.nearestBefore(t.start);
+    return ref ? personFound(ref.person, mention(t.start, t.end)) : null;
+  }
+  const named = ctx.people.mentionAt(t.start, t.end);
+  if (named) return personFound(named.person, mention(named.mentionStart < named.start && side === 'before' ? named.mentionStart : named.start, named.end));
+  if (ANONYMOUS_NOUNS.has(t.fold) || ROLE_NOUNS.has(t.fold)) {
+    // Walk back to the determiner or possessive that opens the noun phrase.
+    let a = k;
+    while (a > 0 && k - a < 5 && !/^(a|an|the|one|another)$/.test(toks[a].fold) && !toks[a - 1].possessive) a--;
+    if (a > 0 && toks[a - 1].possessive) a--;
+    const start = toks[a].start;
+    const phrase = ctx.text.slice(start, t.end);
+    const det = toks[a].fold;
+    if (ROLE_NOUNS.has(t.fold) && !ANONYMOUS_NOUNS.has(t.fold) || (det !== 'a' && det !== 'an' && ROLE_NOUNS.has(t.fold) && toks.slice(a, k).some((x) => x.fold in NATIONALITIES))) {
+      const words = roleWords(phrase);
+      const p = ctx.people.byRole(words, start);
+      if (p) return personFound(p, mention(start, t.end));
+      if (det === 'the' || toks[a].possessive) return { speaker: { name: phrase.replace(/^the\s+/i, ''), anonymous: false, roles: [phrase], roleOnly: true }, mention: mention(start, t.end) };
+    }
+    if (det === 'the') {
+      const earlier = ctx.people.anonymousBefore(start, 1500);
+      if (earlier) return { speaker: anonymousSpeaker(earlier.text), mention: mention(start, t.end) };
+    }
+    return { speaker: anonymousSpeaker(phrase), mention: mention(start, t.end) };
+  }
+  // An organisation speaks too ("the Kremlin said"); a lone capitalised word that names no one does not.
+  if (/^\p{Lu}/u.test(t.text) && !ADVERBS.has(t.fold)) {
+    let a = k;
+    while (a > 0 && /^\p{Lu}/u.test(toks[a - 1].text) && ctx.text.slice(toks[a - 1].end, toks[a].start) === ' ') a--;
+    const name = ctx.text.slice(toks[a].start, t.end).replace(/^The\s+/, '');
+    // A lone capitalised word right before a reporting verb is a surname the article never gave in full.
+    if (side === 'before' && a === k && !NOT_NAME_WORDS.has(t.fold) && !ORG_WORDS.has(t.fold)) return { speaker: { name: t.text, anonymous: false, roles: [] }, mention: mention(t.start, t.end) };
+    return { speaker: { name, anonymous: false, roles: [] }, mention: mention(toks[a].start, t.end) };
+  }
+  return null;
+}
+
+export function anonymousSpeaker(phrase: string): Speaker {
+  const clean = phrase.replace(/[,\s]+$/, '').replace(/^(the|one|another)\s+/i, 'a ').replace(/^(A|An)\s/, (m) => m.toLowerCase());
+  return { name: /^an?\s/i.test(clean) ? clean : `a ${clean}`, anonymous: true, roles: [] };
+}
+
+function transcriptSpans(text: string, paragraphs: Span[], spans: QuoteSpan[]): { span: QuoteSpan; label: Token[] }[] {
+  const out: { span: QuoteSpan; label: Token[] }[] = [];
+  paragraphs.forEach((p, i) => {
+    const m = TRANSCRIPT.exec(text.slice(p.start, Math.min(p.end, p.start + 40)));
+    if (!m || spans.some((s) => s.open < p.end && s.close > p.start)) return;
+    let end = p.end;
+    const link = TRAILING_LINK.exec(text.slice(p.start, p.end));
+    if (link) end = p.start + link.index;
+    const start = p.start + m[0].length;
+    if (end <= start) return;
+    out.push({ span: { start, end, open: start, close: end, paragraph: i, continuesNext: false, continuesPrevious: false, unclosed: false }, label: tokens(text, p.start, p.start + m[1].length) });
+  });
+  return out;
+}
+
+function transcriptSpeaker(ctx: Context, label: Token[]): Found | null {
+  const words = label.map((t) => t.text[0] + t.text.slice(1).toLowerCase());
+  const name = words.join(' ');
+  const mention: Mention = { text: ctx.text.slice(label[0].start, label[label.length - 1].end), start: label[0].start, end: label[label.length - 1].end };
+  if (label.length === 1 && ANONYMOUS_NOUNS.has(label[0].fold)) return { speaker: anonymousSpeaker(label[0].fold), mention, cue: 'transcript' };
+  const p = ctx.people.lookup(name);
+  return { speaker: p ? { name: p.name, anonymous: false, roles: [...p.roles] } : { name, anonymous: false, roles: [] }, mention, cue: 'transcript' };
+}
+
+/** “…,” Vietor wrote. “…” — a quotation that is a sentence of its own keeps the speaker of the one before. */
+function inherit(ctx: Context, q: ExtractedQuote, span: QuoteSpan, before: ExtractedQuote[]) {
+  const prev = before[before.length - 1];
+  if (!prev || prev.paragraph !== q.paragraph || !prev.speaker) return;
+  const s = sentenceStartOf(ctx, span.paragraph, span.open);
+  if (/[\p{L}\p{N}]/u.test(ctx.text.slice(s, span.open))) return;
+  q.speaker = prev.speaker;
+  q.speakerMention = prev.speakerMention;
+  q.verb = prev.verb;
+  q.cue = 'inherited';
+}
+
+function shareWithinGroups(quotes: ExtractedQuote[]) {
+  const byGroup = new Map<number, ExtractedQuote[]>();
+  for (const q of quotes) byGroup.set(q.group, [...(byGroup.get(q.group) ?? []), q]);
+  for (const members of byGroup.values()) {
+    if (members.length < 2) continue;
+    const named = [...members].reverse().find((q) => q.speaker);
+    if (!named) continue;
+    for (const q of members) if (!q.speaker) { q.speaker = named.speaker; q.speakerMention = named.speakerMention; q.cue = 'continued'; }
+  }
+}
+
+export { foldWord };

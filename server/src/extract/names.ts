@@ -1,0 +1,124 @@
+/**
+ * Capitalised runs of words and what they name: a person (with the titles before the name
+ * kept as roles), or something else (an organisation, a place, a weekday).
+ */
+import { foldWord } from '../text/normalize';
+import { NATIONALITIES, NOT_NAME_WORDS, ORG_WORDS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
+
+export interface Token { text: string; fold: string; start: number; end: number; possessive: boolean }
+
+const TOKEN = /[\p{L}\p{N}@][\p{L}\p{M}\p{N}.'\u2019\-]*/gu;
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'del', 'la', 'le', 'du', 'dos', 'ibn']);
+
+export function tokens(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = from;
+  for (;;) {
+    const m = TOKEN.exec(text);
+    if (!m || m.index >= to) break;
+    let raw = m[0];
+    let end = m.index + raw.length;
+    if (end > to) { raw = raw.slice(0, to - m.index); end = to; }
+    // Trailing sentence dots are punctuation, except in initialisms ("U.S.", "D.C.").
+    while (raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) { raw = raw.slice(0, -1); end--; }
+    while (/[-'\u2019]$/.test(raw)) { raw = raw.slice(0, -1); end--; }
+    let possessive = false;
+    if (/['\u2019]s$/.test(raw)) { possessive = true; }
+    if (!raw) continue;
+    const bare = possessive ? raw.slice(0, -2) : raw;
+    out.push({ text: raw, fold: foldWord(bare).replace(/\.$/, ''), start: m.index, end, possessive });
+  }
+  return out;
+}
+
+export function isCapitalised(t: Token): boolean {
+  return /^\p{Lu}/u.test(t.text);
+}
+
+export interface PersonMention {
+  /** The name as written, without titles ("Boris Pistorius", "Hegseth"). */
+  name: string;
+  start: number;
+  end: number;
+  /** Where the whole mention starts, titles included ("German Defense Minister Boris Pistorius"). */
+  mentionStart: number;
+  roles: string[];
+  /** A title stood before the name: a single word after a title is a person ("President Trump"). */
+  titled: boolean;
+  possessive: boolean;
+}
+
+const isTitle = (f: string) => TITLE_WORDS.has(f) || f in NATIONALITIES;
+
+/**
+ * Capitalised runs in [from, to) read as person names. `knownSingle` says whether a lone
+ * capitalised word is a person already known (a surname met in full earlier).
+ */
+export function personMentions(text: string, from: number, to: number, knownSingle: (fold: string) => boolean, masked?: (i: number) => boolean): PersonMention[] {
+  const toks = tokens(text, from, to).filter((t) => !masked?.(t.start));
+  const out: PersonMention[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!isCapitalised(toks[i])) { i++; continue; }
+    // Extend the run over capitalised words (and name particles) separated by one space.
+    let j = i;
+    while (j + 1 < toks.length && !toks[j].possessive && adjacent(text, toks[j], toks[j + 1]) &&
+      (isCapitalised(toks[j + 1]) || (PARTICLES.has(toks[j + 1].fold) && toks[j + 2] && isCapitalised(toks[j + 2])))) j++;
+    const run = toks.slice(i, j + 1);
+    const m = readRun(text, run, toks, i, knownSingle);
+    if (m) out.push(m);
+    i = j + 1;
+  }
+  return out;
+}
+
+function adjacent(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return gap === ' ' || gap === '\u00A0';
+}
+
+function readRun(text: string, run: Token[], all: Token[], runIndex: number, knownSingle: (fold: string) => boolean): PersonMention | null {
+  let k = 0;
+  let titled = false;
+  while (k < run.length && (NOT_NAME_WORDS.has(run[k].fold) || isTitle(run[k].fold)) && !run[k].possessive) {
+    if (isTitle(run[k].fold) && ROLE_NOUNS.has(run[k].fold)) titled = true;
+    k++;
+  }
+  const name = run.slice(k);
+  if (name.length === 0 || name.length > 4) return null;
+  for (const t of name) {
+    if (ORG_WORDS.has(t.fold) || NOT_NAME_WORDS.has(t.fold) || /\d/.test(t.text) || t.text.startsWith('@')) return null;
+    if (isTitle(t.fold) && name.length === 1) return null;
+  }
+  // All-capitals words are acronyms (NATO, CBS), unless short initials ("JD Vance").
+  if (name.some((t, idx) => t.text.length > 2 && t.text === t.text.toUpperCase() && !(idx === 0 && name.length > 1 && /^(?:\p{Lu}\.?){1,3}$/u.test(t.text)))) return null;
+  const last = name[name.length - 1];
+  if (name.length === 1 && !titled && !knownSingle(last.fold)) return null;
+  const start = name[0].start;
+  const end = last.possessive ? last.end - 2 : last.end;
+  const rolesStart = roleStart(text, all, runIndex + k);
+  const roles = rolesStart < start ? [cleanRole(text.slice(rolesStart, start))].filter(isRole) : [];
+  return { name: text.slice(start, end), start, end, mentionStart: rolesStart, roles, titled: titled || roles.length > 0, possessive: last.possessive };
+}
+
+/** Walks back from a name over title words, nationalities and possessives ("Trump’s former national security adviser"). */
+function roleStart(text: string, all: Token[], nameIndex: number): number {
+  let start = all[nameIndex].start;
+  for (let i = nameIndex - 1; i >= 0 && nameIndex - i <= 7; i--) {
+    const t = all[i];
+    const gap = text.slice(t.end, all[i + 1].start);
+    if (!/^(?:\s|,\s)$/.test(gap) && !(gap === ', ' && i === nameIndex - 1)) break;
+    if (gap.includes(',') && i !== nameIndex - 1) break;
+    if (isTitle(t.fold) || t.possessive || (ROLE_NOUNS.has(t.fold))) start = t.start;
+    else break;
+  }
+  return start;
+}
+
+function cleanRole(s: string): string {
+  return s.replace(/[,\s]+$/, '').replace(/^(?:the|a|an)\s+/i, '').trim();
+}
+
+export function isRole(s: string): boolean {
+  return s.split(/\s+/).some((w) => ROLE_NOUNS.has(foldWord(w)));
+}

@@ -1,0 +1,48 @@
+/**
+ * Sentences that report a person's position as changed ("His comments are an about-face
+ * from …"). A later article saying so makes earlier quotations of that person outdated.
+ */
+import { tokens } from './names';
+import { PRONOUNS } from './lexicon';
+import { isHeadline } from './speakers';
+import type { Context } from './extract';
+import { sentenceEndOf, sentenceStartOf } from './extract';
+
+export interface PositionChange {
+  /** The article-local name of the person whose position changed. */
+  person: string;
+  /** The sentence that says so. */
+  start: number;
+  end: number;
+  /** The change word itself ("about-face"). */
+  termStart: number;
+  termEnd: number;
+}
+
+const CHANGE = /\b(about[- ]face|reversal|revers(?:ed|es|ing)|u-turn|walk(?:ed|s|ing)?[- ]back|walk-back|backtrack(?:ed|s|ing)?|back-?pedal(?:led|ed|ling|ing)?|flip[- ]flop(?:ped|s)?|change of heart|shift(?:ed|s)?|turnaround|volte-face)\b/giu;
+
+export function findPositionChanges(ctx: Context): PositionChange[] {
+  const out: PositionChange[] = [];
+  ctx.paragraphs.forEach((p, i) => {
+    const para = ctx.text.slice(p.start, p.end);
+    if (isHeadline(para)) return;
+    for (const m of para.matchAll(CHANGE)) {
+      const at = p.start + m.index!;
+      if (ctx.masked(at)) continue;
+      const s = sentenceStartOf(ctx, i, at);
+      // The person must be close before the change word: its subject or possessor ("His comments are an about-face").
+      const before = tokens(ctx.text, s, at).filter((t) => !ctx.masked(t.start)).slice(-8);
+      let person: string | undefined;
+      for (let k = before.length - 1; k >= 0 && !person; k--) {
+        const t = before[k];
+        if (t.fold === 'who' || t.fold === 'that' || t.fold === 'which') break;
+        const named = ctx.people.mentionAt(t.start, t.end);
+        if (named) person = named.person.name;
+        else if (PRONOUNS.has(t.fold)) person = ctx.people.nearestBefore(t.start)?.person.name;
+      }
+      if (!person) continue;
+      out.push({ person, start: s, end: sentenceEndOf(ctx, i, at), termStart: at, termEnd: at + m[0].length });
+    }
+  });
+  return out;
+}

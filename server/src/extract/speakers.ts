@@ -1,0 +1,134 @@
+/**
+ * The people an article mentions, in order, so pronouns and surnames can be resolved to the
+ * nearest compatible person, and unnamed speakers ("A NATO official") can be referred back to.
+ */
+import { foldWord } from '../text/normalize';
+import { ANONYMOUS_NOUNS } from './lexicon';
+import { personMentions, type PersonMention } from './names';
+
+export interface LocalPerson {
+  /** The fullest form of the name the article uses ("Pete Hegseth"). */
+  name: string;
+  roles: string[];
+  mentions: number;
+}
+
+export interface PlacedMention { person: LocalPerson; start: number; end: number; mentionStart: number; text: string }
+export interface AnonymousMention { text: string; start: number; end: number; noun: string; definite: boolean }
+
+const ANONYMOUS_PHRASE = new RegExp(`\\b(an?|one|another|the)\\s+((?:[\\p{L}.\u2019'-]+\\s+){0,3}?)(${[...ANONYMOUS_NOUNS].join('|')})\\b`, 'giu');
+
+/** Title-case lines without closing punctuation are headlines: their capitals name no one. */
+export function isHeadline(text: string): boolean {
+  if (/[.?!\u201D"]\s*$/.test(text)) return false;
+  const words = text.split(/\s+/).filter((w) => /^[\p{L}]{4,}/u.test(w));
+  return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+}
+
+export class ArticlePeople {
+  readonly persons: LocalPerson[] = [];
+  readonly mentions: PlacedMention[] = [];
+  readonly anonymous: AnonymousMention[] = [];
+  private readonly byFull = new Map<string, LocalPerson>();
+  private readonly bySurname = new Map<string, LocalPerson>();
+
+  /**
+   * @param knownSurname a surname known from elsewhere (the people file, other articles), so a
+   * lone "Hegseth" is read as a person even in an article that never names him in full.
+   */
+  constructor(text: string, paragraphs: { start: number; end: number }[], masked: (i: number) => boolean, knownSurname: (fold: string) => boolean = () => false) {
+    const firstPass: PersonMention[] = [];
+    paragraphs = paragraphs.filter((p) => !isHeadline(text.slice(p.start, p.end)));
+    for (const p of paragraphs) firstPass.push(...personMentions(text, p.start, p.end, knownSurname, masked));
+    for (const m of firstPass) this.person(m);
+    const known = (f: string) => this.bySurname.has(f) || knownSurname(f);
+    for (const p of paragraphs) {
+      for (const m of personMentions(text, p.start, p.end, known, masked)) {
+        const person = this.person(m);
+        this.mentions.push({ person, start: m.start, end: m.end, mentionStart: m.mentionStart, text: m.name });
+      }
+      this.findAnonymous(text, p.start, p.end, masked);
+    }
+  }
+
+  private person(m: PersonMention): LocalPerson {
+    const words = m.name.split(/\s+/);
+    const fold = words.map(foldWord).join(' ');
+    const surname = foldWord(words[words.length - 1]);
+    let p = this.byFull.get(fold) ?? (words.length === 1 ? this.bySurname.get(surname) : undefined);
+    if (!p) {
+      p = { name: m.name, roles: [], mentions: 0 };
+      this.persons.push(p);
+      this.byFull.set(fold, p);
+    }
+    if (words.length > p.name.split(/\s+/).length) { this.byFull.set(fold, p); p.name = m.name; }
+    if (!this.bySurname.has(surname) || words.length > 1) this.bySurname.set(surname, p);
+    for (const r of m.roles) if (!p.roles.includes(r)) p.roles.push(r);
+    p.mentions++;
+    return p;
+  }
+
+  private findAnonymous(text: string, start: number, end: number, masked: (i: number) => boolean) {
+    const re = ANONYMOUS_PHRASE;
+    const slice = text.slice(start, end);
+    for (const m of slice.matchAll(re)) {
+      const noun = foldWord(m[3]);
+      if (!ANONYMOUS_NOUNS.has(noun)) continue;
+      const at = start + m.index!;
+      if (masked(at)) continue;
+      this.anonymous.push({ text: m[0], start: at, end: at + m[0].length, noun, definite: m[1].toLowerCase() === 'the' });
+    }
+  }
+
+  /** The person a name mention refers to. */
+  lookup(name: string): LocalPerson | undefined {
+    const words = name.split(/\s+/);
+    return this.byFull.get(words.map(foldWord).join(' ')) ?? this.bySurname.get(foldWord(words[words.length - 1]));
+  }
+
+  mentionAt(start: number, end: number): PlacedMention | undefined {
+    return this.mentions.find((m) => m.start < end && m.end > start);
+  }
+
+  /** Nearest person named before `offset`: what "he", "she" or "his" refers to. */
+  nearestBefore(offset: number): PlacedMention | undefined {
+    let lo = 0, hi = this.mentions.length - 1, best: PlacedMention | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid].end <= offset) { best = this.mentions[mid]; lo = mid + 1; } else hi = mid - 1;
+    }
+    return best;
+  }
+
+  /** An unnamed speaker introduced earlier ("A NATO official, granted anonymity, …") that "the person" refers back to. */
+  anonymousBefore(offset: number, maxDistance: number): AnonymousMention | undefined {
+    for (let i = this.anonymous.length - 1; i >= 0; i--) {
+      const a = this.anonymous[i];
+      if (a.end > offset || a.definite) continue;
+      return offset - a.end <= maxDistance ? a : undefined;
+    }
+    return undefined;
+  }
+
+  /** A person of this article whose roles contain every word of a role phrase ("the defense minister"). */
+  byRole(roleWords: string[], before: number): LocalPerson | undefined {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (m.start > before) continue;
+      if (roleMatches(m.person.roles, roleWords)) return m.person;
+    }
+    return this.persons.find((p) => roleMatches(p.roles, roleWords));
+  }
+}
+
+import { NATIONALITIES } from './lexicon';
+
+/** Folds a role phrase to comparable words: "Germany’s defense minister" → germany defense minister. */
+export function roleWords(role: string): string[] {
+  return role.split(/[\s,]+/).map((w) => foldWord(w).replace(/'s$/, '').replace(/\.$/, '')).filter((w) => w && !/^(the|a|an|of|for|and)$/.test(w))
+    .map((w) => NATIONALITIES[w] ?? (w === 'defence' ? 'defense' : w));
+}
+
+export function roleMatches(roles: string[], words: string[]): boolean {
+  return roles.some((r) => { const have = new Set(roleWords(r)); return words.every((w) => have.has(w)); });
+}

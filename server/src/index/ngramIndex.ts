@@ -1,0 +1,124 @@
+/**
+ * Word n-gram postings (bigrams and trigrams) from n-gram hash to quotation number.
+ *
+ * Columnar and typed: a compacted base (counting-sorted by hash bucket, one Int32Array of
+ * quotation numbers and one of full hashes to drop bucket collisions) plus a small delta map
+ * for quotations added since, and a tombstone per removed quotation. Adding or removing one
+ * article touches only the delta; compact() folds it in when it grows.
+ */
+
+export interface Candidate { quote: number; hits: number }
+
+function mix(h: number): number {
+  h ^= h >>> 16; h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15; h = Math.imul(h, 0x846ca68b);
+  h ^= h >>> 16;
+  return h | 0;
+}
+export function gramKey(a: number, b: number, c = -7): number {
+  return mix(Math.imul(a + 1, 0x9e3779b1) ^ mix(Math.imul(b + 3, 0x85ebca77) ^ mix(Math.imul(c + 11, 0xc2b2ae3d))));
+}
+
+/** The n-gram keys of a run of word ids (ids < 0 break the run: unknown words, editorial marks). */
+export function gramKeys(ids: ArrayLike<number>, out: number[] = []): number[] {
+  let runStart = 0;
+  for (let i = 0; i <= ids.length; i++) {
+    if (i < ids.length && ids[i] >= 0) continue;
+    const n = i - runStart;
+    for (let j = runStart; j + 1 < i; j++) out.push(gramKey(ids[j], ids[j + 1]));
+    for (let j = runStart; j + 2 < i; j++) out.push(gramKey(ids[j], ids[j + 1], ids[j + 2]));
+    void n;
+    runStart = i + 1;
+  }
+  return out;
+}
+
+export class NgramIndex {
+  private bits = 4;
+  private offsets = new Int32Array(17);
+  private postQuote = new Int32Array(0);
+  private postKey = new Int32Array(0);
+  private readonly delta = new Map<number, number[]>();
+  private deltaPostings = 0;
+  private readonly grams: (Int32Array | null)[] = [];
+  private dead = new Uint8Array(1024);
+  private live = 0;
+
+  /** Registers quotation number `quote` (dense, 0-based) with its word ids. */
+  add(quote: number, ids: ArrayLike<number>): void {
+    const keys = Int32Array.from(new Set(gramKeys(ids)));
+    this.grams[quote] = keys;
+    this.ensureDead(quote);
+    this.dead[quote] = 0;
+    this.live++;
+    for (const k of keys) {
+      const list = this.delta.get(k);
+      if (list) list.push(quote); else this.delta.set(k, [quote]);
+    }
+    this.deltaPostings += keys.length;
+    if (this.deltaPostings > 50_000 && this.deltaPostings > this.postQuote.length / 4) this.compact();
+  }
+
+  remove(quote: number): void {
+    if (this.grams[quote] == null || this.dead[quote]) return;
+    this.dead[quote] = 1;
+    this.grams[quote] = null;
+    this.live--;
+  }
+
+  get size(): number { return this.live; }
+  get postings(): number { return this.postQuote.length + this.deltaPostings; }
+  get bytes(): number { return this.postQuote.byteLength + this.postKey.byteLength + this.offsets.byteLength + this.deltaPostings * 16; }
+
+  /** Folds the delta into the base and drops removed quotations' postings. */
+  compact(): void {
+    let total = 0;
+    for (const g of this.grams) if (g) total += g.length;
+    let bits = 4;
+    while ((1 << bits) < total / 2 && bits < 26) bits++;
+    const shift = 32 - bits;
+    const offsets = new Int32Array((1 << bits) + 1);
+    for (const g of this.grams) if (g) for (const k of g) offsets[(k >>> shift) + 1]++;
+    for (let i = 1; i < offsets.length; i++) offsets[i] += offsets[i - 1];
+    const fill = offsets.slice(0, -1);
+    const postQuote = new Int32Array(total);
+    const postKey = new Int32Array(total);
+    this.grams.forEach((g, q) => {
+      if (!g) return;
+      for (const k of g) { const at = fill[k >>> shift]++; postQuote[at] = q; postKey[at] = k; }
+    });
+    this.bits = bits; this.offsets = offsets; this.postQuote = postQuote; this.postKey = postKey;
+    this.delta.clear(); this.deltaPostings = 0;
+  }
+
+  /** Quotations sharing n-grams with a draft's word ids, most shared first. */
+  candidates(ids: ArrayLike<number>, limit = 8, maxPostingsPerGram = 200_000): Candidate[] {
+    const keys = [...new Set(gramKeys(ids))];
+    const hits = new Map<number, number>();
+    const shift = 32 - this.bits;
+    const bump = (q: number) => { if (!this.dead[q]) hits.set(q, (hits.get(q) ?? 0) + 1); };
+    for (const k of keys) {
+      const b = k >>> shift;
+      const from = this.offsets[b], to = this.offsets[b + 1];
+      if (to - from <= maxPostingsPerGram) for (let i = from; i < to; i++) if (this.postKey[i] === k) bump(this.postQuote[i]);
+      const d = this.delta.get(k);
+      if (d) for (const q of d) bump(q);
+    }
+    const out: Candidate[] = [];
+    for (const [quote, h] of hits) out.push({ quote, hits: h });
+    out.sort((a, b) => b.hits - a.hits || a.quote - b.quote);
+    return out.slice(0, limit);
+  }
+
+  private ensureDead(q: number) {
+    if (q < this.dead.length) return;
+    let n = this.dead.length;
+    while (n <= q) n *= 2;
+    const d = new Uint8Array(n);
+    d.set(this.dead);
+    this.dead = d;
+  }
+
+  /** For persistence: the base arrays (call compact() first). */
+  snapshot() { return { bits: this.bits, offsets: this.offsets, postQuote: this.postQuote, postKey: this.postKey }; }
+}

@@ -1,0 +1,13 @@
+/** Folded words interned once: the index and the aligner compare integers, not strings. */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  readonly words: string[] = [];
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) { id = this.words.length; this.words.push(word); this.ids.set(word, id); }
+    return id;
+  }
+  /** -1 for a word the corpus never used: it can match nothing. */
+  lookup(word: string): number { return this.ids.get(word) ?? -1; }
+  get size(): number { return this.words.length; }
+}

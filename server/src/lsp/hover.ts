@@ -1,0 +1,84 @@
+/** Hover Markdown for a traced quotation and for a person's name. Every corpus string is escaped. */
+import { pathToFileURL } from 'node:url';
+import type { Finding } from '../check/checkDraft';
+import type { TraceCorpus } from '../index/traceCorpus';
+import type { Person } from '../people/registry';
+import { escapeMarkdown as esc } from './markdown';
+
+const LABEL: Record<Finding['verdict'], string> = {
+  verified: '✓ Verified', misquote: '⚠ Misquoted', misattributed: '⚠ Misattributed', outdated: '⏲ Outdated', unsourced: '? Unsourced',
+};
+
+/** The sentence around [start, end) in a source, stopping at sentence ends outside the quotation. */
+export function sentenceAround(text: string, open: number, close: number): { start: number; end: number } {
+  let a = open;
+  const floor = Math.max(0, open - 400);
+  while (a > floor) {
+    const c = text[a - 1];
+    if (c === '\n' || (/[.?!]/.test(c) && /\s/.test(text[a] ?? ''))) break;
+    a--;
+  }
+  let b = close;
+  const ceil = Math.min(text.length, close + 400);
+  while (b < ceil && text[b] !== '\n') {
+    if (/[.?!]/.test(text[b]) && (b + 1 >= text.length || /[\s]/.test(text[b + 1]))) { b++; break; }
+    b++;
+  }
+  while (a < b && /\s/.test(text[a])) a++;
+  return { start: a, end: b };
+}
+
+export function sourceLink(path: string, line: number, character: number): string {
+  return `${pathToFileURL(path).toString()}#L${line + 1},${character + 1}`;
+}
+
+export function quotationHover(corpus: TraceCorpus, f: Finding): string {
+  const lines: string[] = [`**Source Trace: ${LABEL[f.verdict]}**`];
+  const s = f.source;
+  if (!s) {
+    lines.push('', 'No article in the corpus carries these words.');
+    if (f.attributedTo) lines.push('', `The draft attributes them to ${esc(f.attributedTo)}.`);
+    return lines.join('\n');
+  }
+  const q = s.quote;
+  const person = q.person;
+  const roles = person?.roles.length ? ` — ${esc(person.roles[0])}` : q.speaker?.roles.length ? ` — ${esc(q.speaker.roles[0])}` : '';
+  lines.push('', `**Speaker:** ${s.speaker ? esc(s.speaker) : '_no speaker named in the source_'}${roles}  `);
+  lines.push(`**Source:** ${[s.article.outlet ?? 'outlet unknown', s.article.title ? `“${s.article.title}”` : 'untitled', s.article.date ?? 'undated'].map(esc).join(' · ')}`);
+  const text = s.article.text;
+  const around = sentenceAround(text, q.start - 1, q.end + 1);
+  lines.push('', `> ${esc(text.slice(around.start, s.start))}**${esc(text.slice(s.start, s.end))}**${esc(text.slice(s.end, around.end))}`);
+  if (f.codes.includes('misquote')) {
+    lines.push('', `**Wording differs from the source:**`);
+    for (const c of s.changes) {
+      if (c.op === 'replace') lines.push(`- ~~${esc(c.draft)}~~ → **${esc(c.source)}**`);
+      else if (c.op === 'insert') lines.push(`- added ~~${esc(c.draft)}~~`);
+      else lines.push(`- dropped **${esc(c.source)}**`);
+    }
+    lines.push('', `Source wording: “${esc(s.wording)}”`);
+  }
+  if (f.codes.includes('misattributed')) lines.push('', `**The draft attributes these words to ${esc(f.attributedTo ?? 'someone else')}**; the source gives them to ${esc(s.speaker ?? 'no one')}.`);
+  if (f.outdated) {
+    const c = f.outdated.change;
+    const r = corpus.rangeIn(c.article, c.start, c.end);
+    lines.push('', `**Position changed since ${esc(s.article.date ?? '')}:** “${esc(c.sentence)}” — ${esc(c.article.title ?? 'untitled')}, ${esc(c.article.date ?? '')} ([open](${sourceLink(c.article.path, r.start.line, r.start.character)}))`);
+  }
+  if (f.alsoIn.length) {
+    lines.push('', `**Also in:** ` + f.alsoIn.slice(0, 5).map((m) => {
+      const r = corpus.rangeIn(m.article, m.start, m.end);
+      return `[${esc([m.article.outlet ?? m.article.title ?? 'article', m.article.date ?? 'undated'].join(', '))}](${sourceLink(m.article.path, r.start.line, r.start.character)})`;
+    }).join(' · ') + (f.alsoIn.length > 5 ? ` and ${f.alsoIn.length - 5} more` : ''));
+  }
+  const r = corpus.rangeIn(s.article, s.start, s.end);
+  lines.push('', `[Open the source at the quotation](${sourceLink(s.article.path, r.start.line, r.start.character)})`);
+  return lines.join('\n');
+}
+
+export function personHover(person: Person | null, written: string): string {
+  if (!person) return `**${esc(written)}**: not a speaker the corpus knows.`;
+  const others = [...person.forms].filter((f) => f !== written.toLowerCase());
+  const lines = [`**${esc(person.name)}**${person.roles.length ? ` — ${esc(person.roles.slice(0, 3).join('; '))}` : ''}`, '',
+    `${person.quoteCount} quotation${person.quoteCount === 1 ? '' : 's'} in the corpus.`];
+  if (others.length) lines.push('', `Also written: ${others.slice(0, 6).map(esc).join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,129 @@
+/**
+ * One canonical person for the many ways articles name them: full name, surname, spelling
+ * variants (Zelenskyy, Zelenskiy, Zelensky), diacritics, aliases from the people file.
+ * fuse.js does the fuzzy part, on names only (short strings, where its Bitap is at its best).
+ */
+import Fuse from 'fuse.js';
+import { foldWord } from '../text/normalize';
+import type { PersonEntry } from '../corpus/peopleFile';
+import { roleWords } from '../extract/speakers';
+
+export interface Person {
+  id: number;
+  name: string;
+  /** Every form seen, folded. */
+  forms: Set<string>;
+  roles: string[];
+  /** From the people file: its name wins as canonical. */
+  curated: boolean;
+  /** How often each full form was seen, to pick the canonical one. */
+  formCounts: Map<string, number>;
+  quoteCount: number;
+}
+
+const fold = (name: string) => name.split(/\s+/).filter(Boolean).map(foldWord).join(' ');
+const surnameOf = (folded: string) => folded.slice(folded.lastIndexOf(' ') + 1);
+const firstOf = (folded: string) => folded.split(' ')[0];
+
+export class PeopleRegistry {
+  readonly persons: Person[] = [];
+  private readonly byForm = new Map<string, Person>();
+  private readonly bySurname = new Map<string, Person[]>();
+  private fuse: Fuse<{ surname: string }> | null = null;
+  private surnames: { surname: string }[] = [];
+
+  constructor(entries: PersonEntry[] = []) {
+    for (const e of entries) {
+      const p = this.create(e.name, true);
+      for (const a of e.aliases) this.addForm(p, a);
+      for (const r of e.roles) if (!p.roles.includes(r)) p.roles.push(r);
+    }
+  }
+
+  /** Records a name as seen in an article and returns its person. Add full names before lone surnames. */
+  add(name: string, roles: string[] = []): Person {
+    const p = this.resolve(name) ?? this.create(name, false);
+    this.addForm(p, name);
+    for (const r of roles) if (!p.roles.includes(r)) p.roles.push(r);
+    return p;
+  }
+
+  /** The person a name refers to, or undefined when the corpus does not know them. */
+  resolve(name: string): Person | undefined {
+    const f = fold(name);
+    if (!f) return undefined;
+    const exact = this.byForm.get(f);
+    if (exact) return exact;
+    const words = f.split(' ');
+    const surname = surnameOf(f);
+    const same = this.bySurname.get(surname) ?? [];
+    if (words.length === 1) {
+      if (same.length === 1) return same[0];
+      if (same.length > 1) return mostQuoted(same);
+    } else {
+      const first = firstOf(f);
+      const compatible = same.filter((p) => [...p.forms].some((x) => x.includes(' ') ? compatibleFirst(firstOf(x), first) : true));
+      if (compatible.length >= 1) return mostQuoted(compatible);
+    }
+    return this.fuzzy(f);
+  }
+
+  /** Spelling variants of a surname (Zelenskiy ~ Zelenskyy), same first name where both have one. */
+  private fuzzy(f: string): Person | undefined {
+    const surname = surnameOf(f);
+    if (surname.length < 5) return undefined;
+    if (!this.fuse) this.fuse = new Fuse(this.surnames, { keys: ['surname'], includeScore: true, threshold: 0.25, ignoreLocation: true, minMatchCharLength: 4 });
+    const first = f.includes(' ') ? firstOf(f) : null;
+    for (const hit of this.fuse.search(surname, { limit: 5 })) {
+      if ((hit.score ?? 1) > 0.25 || Math.abs(hit.item.surname.length - surname.length) > 2 || hit.item.surname[0] !== surname[0]) continue;
+      const candidates = (this.bySurname.get(hit.item.surname) ?? []).filter((p) => !first || [...p.forms].some((x) => !x.includes(' ') || compatibleFirst(firstOf(x), first)));
+      if (candidates.length) return mostQuoted(candidates);
+    }
+    return undefined;
+  }
+
+  /** A person whose roles contain every word of a role phrase ("the defense secretary"), if exactly one does. */
+  byRole(role: string): Person | undefined {
+    const words = roleWords(role);
+    if (words.length === 0) return undefined;
+    const hits = this.persons.filter((p) => p.roles.some((r) => { const have = new Set(roleWords(r)); return words.every((w) => have.has(w)); }));
+    return hits.length === 1 ? hits[0] : hits.length > 1 ? mostQuoted(hits) : undefined;
+  }
+
+  /** Names for quick picks and completion, with fuse.js over every form. */
+  search(query: string, limit = 10): Person[] {
+    const items = this.persons.flatMap((p) => [...p.forms].map((form) => ({ form, p })));
+    return new Fuse(items, { keys: ['form'], threshold: 0.35 }).search(fold(query), { limit: limit * 3 })
+      .map((h) => h.item.p).filter((p, i, a) => a.indexOf(p) === i).slice(0, limit);
+  }
+
+  private create(name: string, curated: boolean): Person {
+    const p: Person = { id: this.persons.length, name, forms: new Set(), roles: [], curated, formCounts: new Map(), quoteCount: 0 };
+    this.persons.push(p);
+    this.addForm(p, name);
+    return p;
+  }
+
+  private addForm(p: Person, name: string) {
+    const f = fold(name);
+    if (!f) return;
+    if (f.includes(' ')) {
+      p.formCounts.set(name, (p.formCounts.get(name) ?? 0) + 1);
+      if (!p.curated) p.name = [...p.formCounts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0];
+    }
+    if (p.forms.has(f)) return;
+    p.forms.add(f);
+    if (!this.byForm.has(f)) this.byForm.set(f, p);
+    const s = surnameOf(f);
+    const list = this.bySurname.get(s) ?? [];
+    if (!list.includes(p)) { list.push(p); this.bySurname.set(s, list); this.surnames.push({ surname: s }); this.fuse = null; }
+  }
+}
+
+function compatibleFirst(a: string, b: string): boolean {
+  return a === b || (a.length <= 2 && b.startsWith(a[0])) || (b.length <= 2 && a.startsWith(b[0]));
+}
+
+function mostQuoted(list: Person[]): Person {
+  return list.reduce((a, b) => (b.quoteCount > a.quoteCount || (b.curated && !a.curated) ? b : a));
+}
