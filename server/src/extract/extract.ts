@@ -3,7 +3,7 @@
  * and drafts: a draft is news copy too.
  */
 import { foldWord } from '../text/normalize';
-import { paragraphsOf, sentenceStarts, type Span } from '../text/paragraphs';
+import { ABBREVIATIONS, paragraphsOf, sentenceStarts, type Span } from '../text/paragraphs';
 import { findQuoteSpans, type QuoteSpan, type TextProblem } from './quoteMarks';
 import { tokens, type Token } from './names';
 import { ADVERBS, ANONYMOUS_NOUNS, NOT_NAME_WORDS, ORG_WORDS, CONTINUING_VERBS, FIRST_PERSON, NATIONALITIES, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon';
@@ -157,7 +157,8 @@ function rightCue(ctx: Context, span: QuoteSpan): Found | null {
   }
   const maxBefore = last === '.' ? 4 : 9;
   for (let k = 1; k < Math.min(toks.length, maxBefore + 1); k++) {
-    if (/[.;!?]/.test(text.slice(toks[k - 1].end, toks[k].start))) return null;
+    const gap = text.slice(toks[k - 1].end, toks[k].start);
+    if (/[.;!?]/.test(gap) && !(gap.startsWith('. ') && ABBREVIATIONS.has(toks[k - 1].fold))) return null;
     if (SPEECH_VERBS.has(toks[k].fold)) {
       const who = subjectBefore(ctx, span.close, toks[k].start);
       return who && { ...who, cue: 'after', verb: verbOf(toks[k]) };
@@ -192,13 +193,18 @@ function accordingTo(ctx: Context, span: QuoteSpan): Found | null {
   for (const m of sentence.matchAll(/\b(?:according to|per)\s+/gi)) {
     const at = s + m.index!;
     if (ctx.masked(at)) continue;
-    const who = subjectAfter(ctx, at + m[0].length, Math.min(e, at + m[0].length + 80));
+    const from = at + m[0].length;
+    const who = subjectAfter(ctx, from, Math.min(e, from + 80)) ?? loneName(ctx, from);
     if (who) return { ...who, cue: 'according-to' };
   }
   return null;
 }
 
 function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue'> | null {
+  // "A port official, who asked not to be named, said": skip one parenthetical clause.
+  const before = ctx.text.slice(from, to);
+  const paren = /,\s*(?:who|which|granted|speaking|citing|according|a|an|the|himself|herself|also)\b[^,]*,\s*$/iu.exec(before);
+  if (paren) to = from + paren.index;
   const toks = tokens(ctx.text, from, to).filter((t) => !ctx.masked(t.start));
   let k = toks.length - 1;
   while (k >= 0 && (ADVERBS.has(toks[k].fold) || toks[k].fold === 'flat-out') && !isCapitalName(ctx, toks[k])) k--;
@@ -220,6 +226,13 @@ function subjectAfter(ctx: Context, from: number, to: number): Omit<Found, 'cue'
     if (ANONYMOUS_NOUNS.has(t.fold)) return subjectAt(ctx, toks, k, 'after');
   }
   return null;
+}
+
+/** "per Mensah": a capitalised name right after the cue, even one the article never gave in full. */
+function loneName(ctx: Context, from: number): Omit<Found, 'cue'> | null {
+  const m = /^[\p{Lu}][\p{L}\p{M}'\u2019-]+(?: [\p{Lu}][\p{L}\p{M}'\u2019-]+){0,2}/u.exec(ctx.text.slice(from, from + 60));
+  if (!m || m[0].split(' ').some((w) => NOT_NAME_WORDS.has(foldWord(w)) || ORG_WORDS.has(foldWord(w)))) return null;
+  return { speaker: { name: m[0], anonymous: false, roles: [] }, mention: { text: m[0], start: from, end: from + m[0].length } };
 }
 
 function personFound(p: { name: string; roles: string[] }, mention: Mention): Omit<Found, 'cue'> {
@@ -270,7 +283,8 @@ function subjectAt(ctx: Context, toks: Token[], k: number, side: 'before' | 'aft
 
 export function anonymousSpeaker(phrase: string): Speaker {
   const clean = phrase.replace(/[,\s]+$/, '').replace(/^(the|one|another)\s+/i, 'a ').replace(/^(A|An)\s/, (m) => m.toLowerCase());
-  return { name: /^an?\s/i.test(clean) ? clean : `a ${clean}`, anonymous: true, roles: [] };
+  const name = /^an?\s/i.test(clean) ? clean.replace(/^an?\s+/i, '') : clean;
+  return { name: `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`, anonymous: true, roles: [] };
 }
 
 function transcriptSpans(text: string, paragraphs: Span[], spans: QuoteSpan[]): { span: QuoteSpan; label: Token[] }[] {

@@ -38,7 +38,7 @@ export const FIRST_PERSON = set('i we me us my our');
 export const ANONYMOUS_NOUNS = set(`
   official officials person source sources spokesman spokeswoman spokesperson aide aides diplomat diplomats
   reporter reporters analyst analysts expert experts witness resident residents lawmaker lawmakers officer
-  insider employee staffer negotiator participant
+  insider employee staffer negotiator participant interviewer moderator questioner
 `);
 
 /** Words of titles and roles; kept as the person's roles, skipped for the name. */
@@ -53,6 +53,8 @@ export const TITLE_WORDS = set(`
   founder cofounder executive manager analyst columnist economist professor researcher ceo cfo coo chair
   council cabinet ministry department party opposition foreign-policy policy staff of
   assistant associate undersecretary under commissioner premier president-elect secretary-general
+  councillor councilor councilman councilwoman alderman alderwoman treasurer master harbor harbour superintendent sheriff
+  coach captain engineer economist doctor nurse spokesman
 `);
 
 /** Role nouns: the head of a role phrase ("defense minister", "security adviser"). */
@@ -61,7 +63,7 @@ export const ROLE_NOUNS = set(`
   chief spokesman spokeswoman spokesperson director chairman chairwoman chair editor correspondent host
   leader head envoy official officer aide lawmaker congressman congresswoman speaker justice judge attorney
   commander founder executive manager analyst columnist economist professor researcher ceo premier
-  commissioner undersecretary
+  commissioner undersecretary councillor councilor councilman councilwoman alderman alderwoman treasurer master superintendent sheriff
 `);
 
 /** Nationality adjectives and the countries their possessives name ("Germany’s" ~ "German"). */

@@ -84,7 +84,9 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
     if (isTitle(run[k].fold) && ROLE_NOUNS.has(run[k].fold)) titled = true;
     k++;
   }
-  const name = run.slice(k);
+  let name = run.slice(k);
+  // "Transport Minister Mark Harbers": department words the lexicon lacks still end at the role noun.
+  for (let r = name.length - 2; r >= 0; r--) if (ROLE_NOUNS.has(name[r].fold) && !name[r].possessive) { name = name.slice(r + 1); titled = true; break; }
   if (name.length === 0 || name.length > 4) return null;
   for (const t of name) {
     if (ORG_WORDS.has(t.fold) || NOT_NAME_WORDS.has(t.fold) || /\d/.test(t.text) || t.text.startsWith('@')) return null;
@@ -96,7 +98,7 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
   if (name.length === 1 && !titled && !knownSingle(last.fold)) return null;
   const start = name[0].start;
   const end = last.possessive ? last.end - 2 : last.end;
-  const rolesStart = roleStart(text, all, runIndex + k);
+  const rolesStart = roleStart(text, all, all.indexOf(name[0]));
   const roles = rolesStart < start ? [cleanRole(text.slice(rolesStart, start))].filter(isRole) : [];
   return { name: text.slice(start, end), start, end, mentionStart: rolesStart, roles, titled: titled || roles.length > 0, possessive: last.possessive };
 }
@@ -109,7 +111,7 @@ function roleStart(text: string, all: Token[], nameIndex: number): number {
     const gap = text.slice(t.end, all[i + 1].start);
     if (!/^(?:\s|,\s)$/.test(gap) && !(gap === ', ' && i === nameIndex - 1)) break;
     if (gap.includes(',') && i !== nameIndex - 1) break;
-    if (isTitle(t.fold) || t.possessive || (ROLE_NOUNS.has(t.fold))) start = t.start;
+    if (isTitle(t.fold) || t.possessive || ROLE_NOUNS.has(t.fold) || (/^\p{Lu}/u.test(t.text) && i > 0 && nameIndex - i <= 3 && all.slice(i + 1, nameIndex).some((x) => ROLE_NOUNS.has(x.fold)))) start = t.start;
     else break;
   }
   return start;

@@ -40,6 +40,14 @@ export function findPositionChanges(ctx: Context): PositionChange[] {
         if (named) person = named.person.name;
         else if (PRONOUNS.has(t.fold)) person = ctx.people.nearestBefore(t.start)?.person.name;
       }
+      if (!person) {
+        // "a U-turn for Calderón", "a reversal by the minister".
+        const after = tokens(ctx.text, at + m[0].length, Math.min(ctx.paragraphs[i].end, at + m[0].length + 60)).slice(0, 4);
+        if (after[0] && /^(for|by|from)$/.test(after[0].fold)) for (const t of after.slice(1)) {
+          const named = ctx.people.mentionAt(t.start, t.end);
+          if (named) { person = named.person.name; break; }
+        }
+      }
       if (!person) continue;
       out.push({ person, start: s, end: sentenceEndOf(ctx, i, at), termStart: at, termEnd: at + m[0].length });
     }

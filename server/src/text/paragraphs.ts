@@ -28,7 +28,7 @@ function trim(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
-const ABBREVIATIONS = new Set([
+export const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'gov', 'sen', 'rep', 'st', 'sgt', 'col', 'lt', 'capt', 'cmdr', 'adm',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs', 'etc', 'inc', 'co', 'corp', 'jr', 'sr',
 ]);
@@ -50,7 +50,8 @@ export function sentenceStarts(text: string, start: number, end: number, masked?
     if (j >= end || !/[\p{Lu}\p{N}"\u201C\u2018]/u.test(text[j])) continue;
     if (c === '.') {
       const word = /([\p{L}]+)$/u.exec(text.slice(Math.max(start, i - 12), i));
-      if (word && (ABBREVIATIONS.has(word[1].toLowerCase()) || (word[1].length === 1 && /\p{Lu}/u.test(word[1])))) continue;
+      // "U.S. Defense", "J. Edgar": an initial, unless a quotation opens after it ("on X. “Publicly …").
+      if (word && (ABBREVIATIONS.has(word[1].toLowerCase()) || (word[1].length === 1 && /\p{Lu}/u.test(word[1]) && /\p{Lu}/u.test(text[j])))) continue;
     }
     out.push(j);
   }
