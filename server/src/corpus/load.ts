@@ -33,7 +33,7 @@ export async function loadCorpus(specs: string[], options: LoadOptions = {}): Pr
     const loaded = file.toLowerCase().endsWith('.jsonl') ? await readJsonl(file, options) : readArticleFile(file, options);
     for (const a of loaded.articles) {
       const first = byHash.get(a.hash);
-      if (first) { out.problems.push({ path: a.path, line: a.line, severity: 'warning', message: `duplicate of ${relative(cwd, first) || first}; skipped` }); continue; }
+      if (first) { out.problems.push({ path: a.path, line: a.line, severity: 'warning', message: `duplicate of ${displayPath(cwd, first)}; skipped` }); continue; }
       byHash.set(a.hash, a.id);
       out.articles.push(a);
     }
@@ -46,6 +46,11 @@ export async function loadCorpus(specs: string[], options: LoadOptions = {}): Pr
     out.problems.push(...r.problems);
   }
   return out;
+}
+
+function displayPath(cwd: string, p: string): string {
+  const r = relative(cwd, p);
+  return r && !r.startsWith('..') ? r : p;
 }
 
 export function hashText(text: string): string {

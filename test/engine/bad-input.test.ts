@@ -1,0 +1,117 @@
+/** Bad input gets a clear message naming the file and line, or a correct result; never a crash. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TraceEngine } from '../../server/src/engine';
+import { extractQuotes } from '../../server/src/extract/extract';
+import { engineFor, SEED_CORPUS } from '../helpers';
+
+const GOOD = '---\ntitle: Fine\noutlet: Test Wire\ndate: 2022-05-01\n---\n“The bridge opens in June,” engineer Kwame Mensah said.\n';
+
+function corpusWith(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'st-bad-'));
+  for (const [name, content] of Object.entries(files)) { mkdirSync(join(dir, name, '..'), { recursive: true }); writeFileSync(join(dir, name), content); }
+  return dir;
+}
+
+test('broken corpus files are reported once each with path and line; the rest is indexed', async () => {
+  const dir = corpusWith({
+    'good.md': GOOD,
+    'empty.md': '',
+    'binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]),
+    'broken-front-matter.md': '---\ntitle: [unclosed\noutlet: X\n---\n“Body text still loads here fine,” Ana Lima said.\n',
+    'never-closed.md': '---\ntitle: x\nBody without a closing fence.\n',
+    'bad-date.md': '---\ntitle: Dated\ndate: next Tuesday\n---\n“A line from someone,” Ana Lima said.\n',
+    'latin1.txt': Buffer.from('\u201cCaf\u00e9 owners are worried,\u201d said Jos\u00e9 Ortega.'.replace(/[\u201c\u201d]/g, '"'), 'latin1'),
+    'utf16.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('“Sixteen bits are fine,” said Ida Berg.', 'utf16le')]),
+    'duplicate.md': GOOD,
+    'archive.jsonl': [
+      JSON.stringify({ id: 'a1', title: 'Wire one', outlet: 'Wire', date: '2021-01-02', text: '“Archives stream line by line,” Lena Fischer said.' }),
+      '{not json',
+      JSON.stringify({ id: 'a2', title: 'no text' }),
+      JSON.stringify({ __proto__: { polluted: true }, text: '“Prototype keys are just keys,” Lena Fischer said.', date: '2021-01-03' }),
+      '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]',
+      '',
+    ].join('\n'),
+  });
+  const engine = await TraceEngine.load([dir]);
+  const problems = engine.problems().map((p) => `${p.path.slice(dir.length + 1)}:${p.line}: ${p.message}`);
+  const find = (re: RegExp) => problems.filter((p) => re.test(p));
+  if (process.env.DEBUG_PROBLEMS) console.log(problems);
+  assert.equal(find(/^empty\.md:0: empty file/).length, 1, problems.join('\n'));
+  assert.equal(find(/^binary\.md:0: binary file/).length, 1);
+  assert.equal(find(/^broken-front-matter\.md:\d+: front matter/).length, 1);
+  assert.equal(find(/^never-closed\.md:0: front matter opened with --- is never closed/).length, 1);
+  assert.equal(find(/^bad-date\.md:2: date "next Tuesday" is not an ISO date/).length, 1);
+  assert.equal(find(/^latin1\.txt:0: not valid UTF-8; read as Latin-1/).length, 1);
+  assert.equal(find(/^(duplicate|good)\.md:0: duplicate of .*(good|duplicate)\.md; skipped/).length, 1);
+  assert.equal(find(/^archive\.jsonl:1: not valid JSON/).length, 1);
+  assert.equal(find(/^archive\.jsonl:2: no "text" string/).length, 1);
+  assert.equal(find(/^archive\.jsonl:4: (not valid JSON|line is not a JSON object)/).length, 1);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype pollution');
+  const speakers = engine.corpus.articles().flatMap((a) => engine.corpus.quotesOf(a.id)).map((q) => engine.corpus.speakerName(q)).sort();
+  assert.deepEqual(speakers, ['Ana Lima', 'Ana Lima', 'Ida Berg', 'José Ortega', 'Kwame Mensah', 'Lena Fischer', 'Lena Fischer']);
+});
+
+test('a JSONL line over the limit is skipped without holding it', async () => {
+  const dir = corpusWith({ 'big.jsonl': JSON.stringify({ text: 'x'.repeat(3000) }) + '\n' + JSON.stringify({ text: '“Small lines still load,” Ana Lima said.' }) + '\n' });
+  const engine = await TraceEngine.load([dir], { maxLineBytes: 1000 });
+  assert.match(engine.problems()[0].message, /line longer than/);
+  assert.equal(engine.corpus.quoteCount, 1);
+});
+
+test('a file over the size limit is reported and skipped', async () => {
+  const dir = corpusWith({ 'huge.md': 'a'.repeat(2000), 'good.md': GOOD });
+  const engine = await TraceEngine.load([dir], { maxFileBytes: 1000 });
+  assert.match(engine.problems()[0].message, /too large/);
+  assert.equal(engine.corpus.articleCount, 1);
+});
+
+test('a symlink loop in the corpus is read once and reported', async () => {
+  const dir = corpusWith({ 'sub/good.md': GOOD });
+  symlinkSync(dir, join(dir, 'sub', 'loop'));
+  const engine = await TraceEngine.load([dir]);
+  assert.equal(engine.corpus.articleCount, 1);
+  assert.ok(engine.problems().some((p) => /symlink loop/.test(p.message)));
+});
+
+test('an untrusted workspace reads nothing outside its folders, symlinks included', async () => {
+  const outside = corpusWith({ 'secret.md': GOOD });
+  const inside = corpusWith({ 'own.md': GOOD.replace('June', 'July') });
+  symlinkSync(outside, join(inside, 'escape'));
+  const engine = await TraceEngine.load([inside, outside], { confineTo: [inside] });
+  assert.equal(engine.corpus.articleCount, 1);
+  assert.ok(engine.problems().some((p) => /outside the workspace/.test(p.message)));
+});
+
+test('a missing corpus path is a clear problem, not a crash', async () => {
+  const engine = await TraceEngine.load(['/no/such/corpus']);
+  assert.equal(engine.corpus.articleCount, 0);
+  assert.match(engine.problems()[0].message, /does not exist/);
+});
+
+test('drafts: empty, binary-ish, unclosed, one long line, 5 MB: results, never a crash', async () => {
+  const engine = await engineFor(SEED_CORPUS);
+  assert.deepEqual(engine.check('').findings, []);
+  assert.deepEqual(engine.check('\u0000\u0001\u0002“').findings, []);
+  const unclosed = engine.check('Hegseth said “We need to prepare for great-power competition\n\nNext paragraph.');
+  assert.equal(unclosed.findings[0]?.text, 'We need to prepare for great-power competition');
+  const sentence = 'In April, Hegseth said “We need to prepare for great-power competition.” ';
+  const longLine = sentence.repeat(3000);
+  const r1 = engine.check(longLine, { maxQuotes: 100000 });
+  assert.equal(r1.findings.length, 3000);
+  assert.ok(r1.findings.every((f) => f.verdict === 'verified'));
+  const big = (sentence + '\n\n').repeat(Math.ceil(5_000_000 / (sentence.length + 2)));
+  const r2 = engine.check(big, { maxQuotes: 500 });
+  assert.equal(r2.findings.length, 500);
+  assert.ok(r2.capped > 60000, 'the rest is counted as capped');
+});
+
+test('a 1 MB article without a newline extracts in one piece', () => {
+  const text = ('“Words,” said Ida Berg. ').repeat(40000);
+  const x = extractQuotes(text);
+  assert.equal(x.quotes.length, 40000);
+  assert.equal(x.quotes[39999].speaker?.name, 'Ida Berg');
+});

@@ -1,0 +1,92 @@
+/** The command line, run as a user runs it: the bundled bin, real files, exit codes. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers';
+
+const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'source-trace.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+
+function draft(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'st-cli-'));
+  writeFileSync(join(dir, 'draft.md'), text);
+  return join(dir, 'draft.md');
+}
+
+test('check --format json follows the contract (LSP positions, source, diagnostics)', () => {
+  const file = draft('# Draft\n\nIn October, Hegseth said “He confirmed once again that the U.S. is a true ally.”\n');
+  const r = run('check', '--format', 'json', file);
+  assert.equal(r.status, 1, r.stderr);
+  const json = JSON.parse(r.stdout);
+  const q = json.files[0].quotes[0];
+  assert.equal(q.text, 'He confirmed once again that the U.S. is a true ally.');
+  assert.deepEqual(q.range, { start: { line: 2, character: 26 }, end: { line: 2, character: 79 } });
+  assert.equal(q.attributedTo, 'Pete Hegseth');
+  assert.equal(q.verdict, 'misattributed');
+  assert.equal(q.source.path, 'corpus/2025-10-15-hegseth-impose-costs-on-russia.md');
+  assert.equal(q.source.date, '2025-10-15');
+  assert.equal(q.source.speaker, 'Hanno Pevkur');
+  assert.equal(q.source.outlet, null);
+  assert.match(q.source.quote, /^He confirmed once again/);
+  assert.equal(typeof q.source.range.start.line, 'number');
+  assert.deepEqual(q.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity]), [['misattributed', 'warning']]);
+});
+
+test('check text format: path:line:col: severity code: message; exit 0 when clean, 1 with findings', () => {
+  const clean = draft('In October, Hegseth said “European leaders are sending a clear message to Russia.”\n');
+  const ok = run('check', '--corpus', 'corpus', clean);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.equal(ok.stdout, '');
+  const bad = draft('Hegseth says “We need to prepare for great-power competition.”\n');
+  const r = run('check', bad);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /draft\.md:1:15: warning outdated: Outdated: Pete Hegseth said this in April 2025/);
+});
+
+test('check --format sarif is SARIF 2.1.0 with rules and locations', () => {
+  const r = run('check', '--format=sarif', 'examples');
+  assert.equal(r.status, 1);
+  const sarif = JSON.parse(r.stdout);
+  assert.equal(sarif.version, '2.1.0');
+  const ids = new Set(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId));
+  for (const code of ['misquote', 'misattributed', 'outdated', 'unsourced']) assert.ok(ids.has(code), code);
+  assert.match(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, /examples\/.*\.md$/);
+});
+
+test('the demo draft in examples/ shows every verdict', () => {
+  const r = run('check', '--format', 'json', 'examples');
+  const verdicts = new Set(JSON.parse(r.stdout).files.flatMap((f: { quotes: { verdict: string }[] }) => f.quotes.map((q) => q.verdict)));
+  assert.deepEqual([...verdicts].sort(), ['misattributed', 'misquote', 'outdated', 'unsourced', 'verified']);
+});
+
+test('usage and input errors exit 2 with a clear message', () => {
+  assert.equal(run().status, 2);
+  const unknown = run('check', '--bogus', 'x.md');
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown option --bogus/);
+  const missing = run('check', 'no-such-draft.md');
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /no such file or folder: no-such-draft\.md/);
+  const format = run('check', '--format', 'xml', 'examples');
+  assert.equal(format.status, 2);
+  assert.match(format.stderr, /--format must be text, json or sarif/);
+  const noCorpus = run('check', '--corpus', '/no/such/dir', 'examples');
+  assert.equal(noCorpus.status, 2);
+  assert.match(noCorpus.stderr, /does not exist/);
+});
+
+test('extract prints quotations with offsets, speakers and mentions', () => {
+  const r = run('extract', 'corpus/2025-10-15-hegseth-impose-costs-on-russia.md');
+  assert.equal(r.status, 0, r.stderr);
+  const a = JSON.parse(r.stdout).articles[0];
+  const pistorius = a.quotes.find((q: { text: string }) => q.text.startsWith('I would read'));
+  assert.equal(pistorius.speaker, 'Boris Pistorius');
+  assert.deepEqual(Object.keys(pistorius.speakerMention), ['text', 'start', 'end']);
+  assert.equal(pistorius.speakerMention.text, 'German Defense Minister Boris Pistorius');
+  const he = a.quotes.find((q: { text: string }) => q.text.startsWith('European leaders'));
+  assert.equal(he.speakerMention.text, 'he');
+  const text = run('extract', '--format', 'text', 'corpus/2025-10-15-hegseth-impose-costs-on-russia.md');
+  assert.match(text.stdout, /Hanno Pevkur: “He confirmed once again/);
+});
