@@ -1,0 +1,63 @@
+/** The quick fixes' edits, applied and checked to the character. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findingData } from '../../server/src/check/findingData';
+import { applyEdits, attributeEdit, citeEdits, dateEdit, exactWordingEdit, ignoreEdit } from '../../server/src/fix/quickFixes';
+import { engineFor, SEED_CORPUS, HARBOR_CORPUS } from '../helpers';
+
+async function dataFor(draft: string, corpus = SEED_CORPUS) {
+  const engine = await engineFor(corpus);
+  return engine.check(draft).findings.map((f) => findingData(engine.corpus, f, 1));
+}
+
+test('cite source (footnote): marker after the closing mark, definition at the end, numbering continues, same source reuses its note', async () => {
+  const draft = 'Intro.[^1]\n\nIn October, Hegseth said “European leaders are sending a clear message to Russia.”\n\n[^1]: An earlier note.\n';
+  const [f] = await dataFor(draft);
+  const once = applyEdits(draft, citeEdits(draft, [f], 'footnote'));
+  assert.equal(once, 'Intro.[^1]\n\nIn October, Hegseth said “European leaders are sending a clear message to Russia.”[^2]\n\n[^1]: An earlier note.\n\n[^2]: Untitled article, outlet unknown, 2025-10-15\n');
+  // Citing again adds nothing.
+  const [again] = await dataFor(once);
+  assert.deepEqual(citeEdits(once, [again], 'footnote'), []);
+  // A second quotation from the same source reuses [^2].
+  const more = once.replace('\n\n[^1]', ' Later, “Now is the time to end this tragic war,” he said.\n\n[^1]');
+  const fs = await dataFor(more);
+  const cited = applyEdits(more, citeEdits(more, fs, 'footnote'));
+  assert.match(cited, /“Now is the time to end this tragic war,”\[\^2\] he said/);
+  assert.equal(cited.match(/^\[\^2\]:/gm)?.length, 1);
+});
+
+test('cite source (link and pandoc styles) with the article’s URL and a derived key', async () => {
+  const draft = 'In 2023, Okafor said “The numbers do not add up.”';
+  const [f] = await dataFor(draft, HARBOR_CORPUS);
+  assert.equal(applyEdits(draft, citeEdits(draft, [f], 'link')), 'In 2023, Okafor said “The numbers do not add up.” ([Harbor Gazette, 2023-03-02](https://gazette.example/harbor/dredging))');
+  assert.equal(applyEdits(draft, citeEdits(draft, [f], 'pandoc')), 'In 2023, Okafor said “The numbers do not add up.” [@council-approves-2023]');
+});
+
+test('use the source’s exact wording replaces only the words', async () => {
+  const draft = 'In April, Hegseth told CBS News: “If there are security guarantees, they will not involve American boots on the ground,” he said.';
+  const [f] = await dataFor(draft);
+  const e = exactWordingEdit(f)!;
+  assert.equal(applyEdits(draft, [e]), 'In April, Hegseth told CBS News: “If there are security guarantees, they will not involve U.S. boots on the ground,” he said.');
+});
+
+test('attribute to the real speaker replaces the name mention only', async () => {
+  const draft = '“He confirmed once again that the U.S. is a true ally,” German Defense Minister Boris Pistorius said in October.';
+  const [f] = await dataFor(draft);
+  assert.equal(applyEdits(draft, [attributeEdit(f)!]), '“He confirmed once again that the U.S. is a true ally,” Hanno Pevkur said in October.');
+});
+
+test('date this quotation: past tense and the month after the reporting verb', async () => {
+  const draft = 'Hegseth says “We need to prepare for great-power competition.”';
+  const [f] = await dataFor(draft);
+  assert.equal(applyEdits(draft, [dateEdit(f)!]), 'Hegseth said in April 2025 “We need to prepare for great-power competition.”');
+  const after = await dataFor('“We need to prepare for great-power competition,” Hegseth argued.');
+  assert.equal(applyEdits('“We need to prepare for great-power competition,” Hegseth argued.', [dateEdit(after[0])!]), '“We need to prepare for great-power competition,” Hegseth argued in April 2025.');
+});
+
+test('ignore this quotation inserts the comment before the opening mark, and the quotation is then ignored', async () => {
+  const draft = 'Hegseth said “We will send every tank we have to the front.”';
+  const [f] = await dataFor(draft);
+  const ignored = applyEdits(draft, [ignoreEdit(f)]);
+  assert.equal(ignored, 'Hegseth said <!-- source-trace-ignore --> “We will send every tank we have to the front.”');
+  assert.deepEqual(await dataFor(ignored), []);
+});
