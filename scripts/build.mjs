@@ -1,9 +1,17 @@
-// Bundles the extension, the language server and the command line with esbuild.
+// Bundles the extension, the language server and the command line with esbuild
+// (`--tests` also bundles the extension-host suite for @vscode/test-electron).
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'] };
-await Promise.all([
+const jobs = [
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
-]);
+];
+if (process.argv.includes('--tests')) {
+  jobs.push(
+    build({ ...common, entryPoints: ['test/suite/index.ts'], outfile: 'dist/test/suite/index.js', external: ['vscode'] }),
+    build({ ...common, entryPoints: ['test/runTest.ts'], outfile: 'dist/test/runTest.js', external: ['@vscode/test-electron'] }),
+  );
+}
+await Promise.all(jobs);
