@@ -5,7 +5,7 @@
 import type { Article, CorpusProblem } from './corpus/article';
 import { loadCorpus, readArticleFile, readJsonl, type LoadOptions } from './corpus/load';
 import { readPeopleEntries } from './corpus/peopleFile';
-import { checkDraft, type CheckOptions, type DraftReport } from './check/checkDraft';
+import { checkDraft, checkDraftAsync, type CheckOptions, type DraftReport } from './check/checkDraft';
 import { TraceCorpus, type ArticleExtract } from './index/traceCorpus';
 
 export interface EngineOptions extends LoadOptions {
@@ -38,6 +38,11 @@ export class TraceEngine {
 
   check(text: string, options?: CheckOptions): DraftReport {
     return checkDraft(this.corpus, text, options);
+  }
+
+  /** The same check in time slices, leaving the event loop free (hovers answer while it runs). */
+  checkAsync(text: string, options?: CheckOptions & { sliceMs?: number }): Promise<DraftReport> {
+    return checkDraftAsync(this.corpus, text, options);
   }
 
   /** Re-reads one changed corpus file (article, archive or people file); the rest of the index is untouched. */

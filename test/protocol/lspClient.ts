@@ -13,13 +13,14 @@ export class LspClient {
   readonly diagnostics = new Map<string, { version?: number; diagnostics: Diagnostic[] }>();
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
+  readonly published: { uri: string; version?: number }[] = [];
   stderr = '';
 
   constructor(args: string[] = [join(ROOT, 'dist', 'server.js'), '--stdio']) {
     this.process = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => { this.stderr += d; });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
-    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => { this.diagnostics.set(p.uri, p); this.poke(); });
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => { this.diagnostics.set(p.uri, p); this.published.push({ uri: p.uri, version: p.version }); this.poke(); });
     this.connection.onNotification((method: string, params: unknown) => { this.notifications.push({ method, params }); this.poke(); });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('client/registerCapability', () => null);

@@ -183,3 +183,36 @@ test('a broken corpus file gets a diagnostic on that file', async () => {
   assert.equal(d[0].code, 'corpus-file');
   assert.match(d[0].message, /front matter/);
 });
+
+test('a hover answers while a long check is still running', async () => {
+  const u = pathToFileURL(join(ws, 'long.md')).toString();
+  const para = 'In April, Hegseth said “We need to prepare for great-power competition.” Hegseth said “We will send every tank we have to the front.”\n\n';
+  const text = para.repeat(900);
+  let hoverDone = false;
+  let diagnosticsBeforeHover = false;
+  const seen = () => { if (client.diagnostics.has(u) && !hoverDone) diagnosticsBeforeHover = true; };
+  const timer = setInterval(seen, 1);
+  await client.open(u, text);
+  const h = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 30 } });
+  hoverDone = true;
+  clearInterval(timer);
+  assert.match(h.contents.value, /Verified/);
+  assert.equal(diagnosticsBeforeHover, false, 'the hover did not wait for the full check');
+  const d = await client.diagnosticsFor(u);
+  assert.equal(d.filter((x) => x.code === "unsourced").length, 900);
+});
+
+test('a storm of edits ends with diagnostics for the final text only', async () => {
+  const u = pathToFileURL(join(ws, 'storm.md')).toString();
+  await client.open(u, 'Draft.');
+  let text = '';
+  for (let v = 2; v <= 400; v++) {
+    text = v % 2 ? 'Hegseth said “We will send every tank we have to the front.”' : 'In April, Hegseth said “We need to prepare for great-power competition.”';
+    await client.change(u, text + ' '.repeat(v % 7), v);
+    if (v % 50 === 0) await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 30 } });
+  }
+  const d = await client.diagnosticsFor(u, 400);
+  assert.deepEqual(d, [], 'version 400 is the verified April quotation');
+  const published = client.published.filter((p) => p.uri === u);
+  assert.ok(published.length < 20, `stale checks were dropped (published ${published.length} times for 399 edits)`);
+});

@@ -64,6 +64,8 @@ export interface DraftReport {
   capped: number;
   /** People the draft names, resolved against the corpus (for hovers on names). */
   people: { start: number; end: number; text: string; person: Person | null }[];
+  /** The check stopped early because a newer version of the draft arrived. */
+  cancelled: boolean;
 }
 
 export interface CheckOptions {
@@ -73,17 +75,24 @@ export interface CheckOptions {
   isCancelled?: () => boolean;
 }
 
-export function checkDraft(corpus: TraceCorpus, text: string, options: CheckOptions = {}): DraftReport {
+/**
+ * The check as a sequence of steps, one quotation each, so a caller can run it to the end
+ * (checkDraft) or in time slices that leave the event loop free and stop when cancelled
+ * (checkDraftAsync, what the language server uses).
+ */
+function* checkSteps(corpus: TraceCorpus, text: string, options: CheckOptions, out: DraftReport): Generator<void, void> {
   const minWords = options.minQuoteWords ?? 4;
   const maxQuotes = options.maxQuotes ?? 5000;
   const people = corpus.people;
   const scan = scanDraft(text, (f) => people.resolve(f) !== undefined);
-  const findings: Finding[] = [];
+  out.ignored = scan.ignored;
+  out.people = scan.extraction.people.mentions.map((m) => ({ start: m.mentionStart, end: m.end, text: m.text, person: people.resolve(m.person.name) ?? null }));
   const changes = corpus.positionChanges();
+  const findings = out.findings;
   let checked = 0;
   for (const q of scan.quotes) {
     if (checked >= maxQuotes) break;
-    if (options.isCancelled?.()) break;
+    yield;
     checked++;
     const tokens = quoteTokens(scan.prose, q.start, q.end, 'draft');
     const words = wordCount(tokens);
@@ -106,8 +115,29 @@ export function checkDraft(corpus: TraceCorpus, text: string, options: CheckOpti
     const alsoIn = matches.filter((m) => m !== best && m.errors === 0 && m.article.id !== best.article.id);
     findings.push({ ...base, verdict, codes, source: best, alsoIn, outdated });
   }
-  const named = scan.extraction.people.mentions.map((m) => ({ start: m.mentionStart, end: m.end, text: m.text, person: people.resolve(m.person.name) ?? null }));
-  return { findings, ignored: scan.ignored, capped: Math.max(0, scan.quotes.length - checked), people: named };
+  out.capped = Math.max(0, scan.quotes.length - checked);
+}
+
+const emptyReport = (): DraftReport => ({ findings: [], ignored: 0, capped: 0, people: [], cancelled: false });
+
+export function checkDraft(corpus: TraceCorpus, text: string, options: CheckOptions = {}): DraftReport {
+  const out = emptyReport();
+  for (const _ of checkSteps(corpus, text, options, out)) if (options.isCancelled?.()) { out.cancelled = true; break; }
+  return out;
+}
+
+/** Runs the check in slices of `sliceMs`, yielding to the event loop between them; stops early when cancelled. */
+export async function checkDraftAsync(corpus: TraceCorpus, text: string, options: CheckOptions & { sliceMs?: number } = {}): Promise<DraftReport> {
+  const out = emptyReport();
+  const slice = options.sliceMs ?? 8;
+  let deadline = Date.now() + slice;
+  for (const _ of checkSteps(corpus, text, options, out)) {
+    if (Date.now() < deadline) continue;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (options.isCancelled?.()) { out.cancelled = true; break; }
+    deadline = Date.now() + slice;
+  }
+  return out;
 }
 
 export function resolveSpeaker(corpus: TraceCorpus, s: Speaker | null): Person | null {

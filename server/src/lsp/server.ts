@@ -181,8 +181,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!isDraft(uri, settings)) return undefined;
     const version = doc.version;
     const text = doc.getText();
-    const report = engine.check(text, { minQuoteWords: settings.minQuoteWords, maxQuotes: settings.maxQuotes, isCancelled: () => documents.get(uri)?.version !== version });
-    if (documents.get(uri)?.version !== version) return undefined;
+    const report = await engine.checkAsync(text, { minQuoteWords: settings.minQuoteWords, maxQuotes: settings.maxQuotes, isCancelled: () => documents.get(uri)?.version !== version });
+    if (report.cancelled || documents.get(uri)?.version !== version) return undefined;
     const result: Analysed = { version, text, report, settings };
     analysed.set(uri, result);
     void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(doc, result) });
@@ -209,13 +209,38 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return out;
   }
 
-  /** The analysis for the document as it is now (recomputed if the cached one is stale). */
+  /** The analysis for the document as it is now (computed now if the cached one is stale). */
   async function current(uri: string): Promise<{ doc: TextDocument; a: Analysed } | undefined> {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     let a = analysed.get(uri);
-    if (!a || a.version !== doc.version) a = await validate(uri);
-    return a && { doc, a };
+    if (!a || a.version !== doc.version) {
+      await ready;
+      const settings = await settingsFor(uri);
+      const text = doc.getText();
+      a = { version: doc.version, text, settings, report: engine.check(text, { minQuoteWords: settings.minQuoteWords, maxQuotes: settings.maxQuotes }) };
+    }
+    return { doc, a };
+  }
+
+  /**
+   * For hovers while a draft is being edited: the full analysis if it is current, else a check of
+   * just the paragraph under the cursor, so a hover never waits for a whole long draft.
+   */
+  async function around(uri: string, offset: number): Promise<{ doc: TextDocument; a: Analysed } | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const cached = analysed.get(uri);
+    if (cached && cached.version === doc.version) return { doc, a: cached };
+    await ready;
+    const settings = await settingsFor(uri);
+    const text = doc.getText();
+    const from = Math.max(0, text.lastIndexOf('\n\n', offset));
+    const next = text.indexOf('\n\n', offset);
+    const to = next < 0 ? text.length : next;
+    // Blank everything outside the paragraph (same length), so offsets stay true.
+    const local = text.slice(0, from).replace(/[^\n]/g, ' ') + text.slice(from, to) + text.slice(to).replace(/[^\n]/g, ' ');
+    return { doc, a: { version: doc.version, text, settings, report: engine.check(local, { minQuoteWords: settings.minQuoteWords }) } };
   }
 
   const findingAt = (a: Analysed, offset: number) => a.report.findings.find((f) => offset >= f.open && offset <= f.close);
@@ -230,9 +255,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onHover(safe('hover', async (p) => {
-    const c = await current(p.textDocument.uri);
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    const offset = doc.offsetAt(p.position);
+    const c = await around(p.textDocument.uri, offset);
     if (!c) return null;
-    const offset = c.doc.offsetAt(p.position);
     const f = findingAt(c.a, offset);
     if (f && !(f.attributionMention && offset >= f.attributionMention.start && offset < f.attributionMention.end)) {
       return { contents: { kind: 'markdown', value: quotationHover(engine.corpus, f) }, range: { start: c.doc.positionAt(f.open), end: c.doc.positionAt(f.close) } };
