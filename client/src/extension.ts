@@ -23,6 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       trusted: vscode.workspace.isTrusted,
       settings: vscode.workspace.getConfiguration('sourceTrace'),
       readmeUri: vscode.Uri.file(context.asAbsolutePath('README.md')).toString(),
+      // The persisted index lives in the extension's storage, never in the user's workspace.
+      storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
     },
     // Hover Markdown carries corpus text: no HTML, and no command links at all.
     markdown: { isTrusted: false, supportHtml: false },

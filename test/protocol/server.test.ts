@@ -216,3 +216,14 @@ test('a storm of edits ends with diagnostics for the final text only', async () 
   const published = client.published.filter((p) => p.uri === u);
   assert.ok(published.length < 20, `stale checks were dropped (published ${published.length} times for 399 edits)`);
 });
+
+test('the server persists its index in .source-trace/ (gitignored) after loading', async () => {
+  const path = join(ws, '.source-trace', 'index-v1.json');
+  await client.until(() => { try { return JSON.parse(readFileSync(path, 'utf8')).format === 'source-trace-index/1'; } catch { return false; } }, 'index file', 10000).catch(async () => {
+    // The save is debounced after corpus changes; a reindex forces it.
+    await client.connection.sendRequest('workspace/executeCommand', { command: 'sourceTrace.server.reindex', arguments: [] });
+  });
+  const index = JSON.parse(readFileSync(path, 'utf8'));
+  assert.ok(Object.keys(index.articles).length >= 5);
+  assert.equal(readFileSync(join(ws, '.source-trace', '.gitignore'), 'utf8'), '*\n');
+});

@@ -44,12 +44,14 @@ interface ArticleEntry {
   quotes: number[];
   persons: { name: string; roles: string[] }[];
   changes: { person: string; start: number; end: number }[];
+  problems: TextProblem[];
   lines?: LineIndex;
 }
 
 /** What extraction found in one article, without the text: what a persisted index stores. */
 export interface ArticleExtract {
-  quotes: { text: string; start: number; end: number; speaker: Speaker | null; speakerMention: ExtractedQuote['speakerMention'] }[];
+  /** `text` is absent in a persisted extract: it is sliced from the article again. */
+  quotes: { text?: string; start: number; end: number; speaker: Speaker | null; speakerMention: ExtractedQuote['speakerMention'] }[];
   persons: { name: string; roles: string[] }[];
   changes: { person: string; start: number; end: number }[];
   problems: TextProblem[];
@@ -96,14 +98,14 @@ export class TraceCorpus {
   upsert(article: Article, extracted?: ArticleExtract): ArticleExtract {
     this.remove(article.id);
     const x = extracted ?? extractArticle(article, this.knownSurname);
-    const entry: ArticleEntry = { article, quotes: [], persons: x.persons, changes: x.changes };
+    const entry: ArticleEntry = { article, quotes: [], persons: x.persons, changes: x.changes, problems: x.problems };
     for (const q of x.quotes) {
       const t = quoteTokens(article.text, q.start, q.end, 'source');
       const ids = Int32Array.from(t.norms, (w) => this.vocab.id(w));
       const optional = Int32Array.from(ids, (id, i) => (t.kinds[i] === TokenKind.Bracketed ? -1 : id));
       const n = this.freeSlots.pop() ?? this.quotes.length;
       this.quotes[n] = {
-        n, article, text: q.text, start: q.start, end: q.end, speaker: q.speaker, speakerMention: q.speakerMention, person: null,
+        n, article, text: q.text ?? article.text.slice(q.start, q.end), start: q.start, end: q.end, speaker: q.speaker, speakerMention: q.speakerMention, person: null,
         ids, kinds: Uint8Array.from(t.kinds), starts: Int32Array.from(t.starts), ends: Int32Array.from(t.ends),
       };
       // Bracketed words are the editor's: n-grams skip them.
@@ -163,6 +165,18 @@ export class TraceCorpus {
       if (person) out.push({ person, article: e.article, start: c.start, end: c.end, sentence: e.article.text.slice(c.start, c.end).trim() });
     }
     this.changesCache = out;
+    return out;
+  }
+
+  /** What extraction found, by content hash: what the persisted index stores. */
+  extracts(): Map<string, ArticleExtract> {
+    const out = new Map<string, ArticleExtract>();
+    for (const e of this.entries.values()) {
+      out.set(e.article.hash, {
+        quotes: e.quotes.map((n) => this.quotes[n]!).map((q) => ({ start: q.start, end: q.end, speaker: q.speaker, speakerMention: q.speakerMention })),
+        persons: e.persons, changes: e.changes, problems: e.problems,
+      });
+    }
     return out;
   }
 

@@ -18,6 +18,7 @@ import { ARTICLE_EXTENSIONS } from '../corpus/files';
 import { attributeEdit, citeEdits, dateEdit, exactWordingEdit, ignoreEdit, type OffsetEdit } from '../fix/quickFixes';
 import { foldPhrase } from '../text/normalize';
 import { personHover, quotationHover } from './hover';
+import { loadIndex, saveIndex } from '../index/persist';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 export const README_ANCHORS: Record<Code, string> = { misquote: 'misquote', misattributed: 'misattributed', outdated: 'outdated', unsourced: 'unsourced' };
@@ -34,6 +35,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let initSettings: unknown = undefined;
   let canPullConfig = false;
   let canProgress = false;
+  let storagePath: string | undefined;
+  let saveTimer: NodeJS.Timeout | undefined;
   let readmeUri = pathToFileURL(resolve(__dirname, '..', 'README.md')).toString();
   let ready: Promise<void> = Promise.resolve();
   let loading = false;
@@ -65,6 +68,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     trusted = init.trusted !== false;
     initSettings = init.settings;
     if (typeof init.readmeUri === 'string') readmeUri = init.readmeUri;
+    if (typeof init.storagePath === 'string') storagePath = init.storagePath;
     canPullConfig = !!params.capabilities.workspace?.configuration;
     canProgress = !!params.capabilities.window?.workDoneProgress;
     return {
@@ -110,6 +114,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return corpusRoots(settings).some((r) => path === r || path.startsWith(r + sep));
   }
 
+  /** Where the persisted index lives: the editor's storage folder, else `.source-trace/` in a trusted workspace. */
+  function indexPath(): string | undefined {
+    if (storagePath) return join(storagePath, 'index-v1.json');
+    if (trusted && folders[0]) return join(folders[0], '.source-trace', 'index-v1.json');
+    return undefined;
+  }
+
+  function persistSoon(delay = 2000) {
+    const path = indexPath();
+    if (!path) return;
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      try { saveIndex(path, engine.corpus.extracts()); } catch (e) { log(`could not save the index to ${path}: ${(e as Error).message}`); }
+    }, delay);
+  }
+
   function status(state: 'indexing' | 'ready' | 'error', extra: Record<string, unknown> = {}) {
     void connection.sendNotification('sourceTrace/status', {
       state, articles: engine.corpus.articleCount, quotations: engine.corpus.quoteCount, people: engine.corpus.people.persons.length, ...extra,
@@ -126,7 +146,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     status('indexing', { percent: 0 });
     const started = Date.now();
     try {
+      const path = indexPath();
+      const cache = path ? loadIndex(path) : undefined;
       engine = await TraceEngine.load(corpusSpecs(settings), {
+        cache,
         confineTo: trusted ? undefined : folders,
         onProgress: (done, total, articles) => {
           const percent = total ? Math.round((done / total) * 100) : 100;
@@ -137,7 +160,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       completionKeys = null;
       log(`indexed ${engine.corpus.articleCount} articles, ${engine.corpus.quoteCount} quotations in ${Date.now() - started} ms`);
       publishCorpusProblems();
-      status('ready', { ms: Date.now() - started });
+      status('ready', { ms: Date.now() - started, fromIndex: cache?.size ?? 0 });
+      persistSoon(0);
     } catch (e) {
       connection.console.error(`[source-trace] corpus failed to load: ${(e as Error).stack}`);
       status('error', { message: (e as Error).message });
@@ -426,6 +450,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     engine.corpus.index.compact();
     completionKeys = null;
     publishCorpusProblems();
+    persistSoon();
     status('ready');
     for (const d of documents.all()) schedule(d.uri, 0);
     void connection.sendNotification('sourceTrace/reindexed', { files: touched });
