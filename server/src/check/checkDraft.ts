@@ -220,3 +220,11 @@ function outdatedBy(prose: string, paragraph: { start: number; end: number } | u
   if (isDated(outside)) return null;
   return { change: later, verb: presentTenseVerb(outside) };
 }
+
+/** Traces one quotation's words (no draft around it): the best source, or null. */
+export function traceQuotation(corpus: TraceCorpus, quote: string): SourceMatch | null {
+  const tokens = quoteTokens(quote, 0, quote.length, 'draft');
+  const words = wordCount(tokens);
+  if (words === 0) return null;
+  return findSources(corpus, quote, tokens, words, null, null)[0] ?? null;
+}

@@ -32,6 +32,8 @@ export function tokens(text: string, from: number, to: number): Token[] {
 }
 
 export function isCapitalised(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(t.text);
 }
 
@@ -54,20 +56,36 @@ const isTitle = (f: string) => TITLE_WORDS.has(f) || f in NATIONALITIES;
  * Capitalised runs in [from, to) read as person names. `knownSingle` says whether a lone
  * capitalised word is a person already known (a surname met in full earlier).
  */
+// A capitalised run: capitalised words joined by single spaces, with name particles between.
+const RUN = /[\p{Lu}][\p{L}\p{M}\p{N}.'\u2019\-]*(?:[ \u00A0](?:(?:de|van|von|der|den|bin|al|da|del|la|le|du|dos|ibn) )?[\p{Lu}][\p{L}\p{M}\p{N}.'\u2019\-]*)*/gu;
+
 export function personMentions(text: string, from: number, to: number, knownSingle: (fold: string) => boolean, masked?: (i: number) => boolean): PersonMention[] {
-  const toks = tokens(text, from, to).filter((t) => !masked?.(t.start));
   const out: PersonMention[] = [];
-  let i = 0;
-  while (i < toks.length) {
-    if (!isCapitalised(toks[i])) { i++; continue; }
-    // Extend the run over capitalised words (and name particles) separated by one space.
-    let j = i;
-    while (j + 1 < toks.length && !toks[j].possessive && adjacent(text, toks[j], toks[j + 1]) &&
-      (isCapitalised(toks[j + 1]) || (PARTICLES.has(toks[j + 1].fold) && toks[j + 2] && isCapitalised(toks[j + 2])))) j++;
-    const run = toks.slice(i, j + 1);
-    const m = readRun(text, run, toks, i, knownSingle);
-    if (m) out.push(m);
-    i = j + 1;
+  RUN.lastIndex = from;
+  for (;;) {
+    const m = RUN.exec(text);
+    if (!m || m.index >= to) break;
+    if (masked?.(m.index)) continue;
+    // Most runs are one sentence-initial word: decide those without tokenising anything.
+    if (!/[ \u00A0]/.test(m[0])) {
+      const f = foldWord(m[0].replace(/(?:['\u2019]s)?[.'\u2019-]*$/, ''));
+      if (NOT_NAME_WORDS.has(f) || ORG_WORDS.has(f) || !knownSingle(f)) continue;
+    }
+    // Only the run and a few words before it (for roles) are tokenised: the hot path of indexing.
+    const windowStart = Math.max(from, m.index - 80);
+    const toks = tokens(text, windowStart, Math.min(to, m.index + m[0].length)).filter((t) => !masked?.(t.start));
+    let i = toks.findIndex((t) => t.start >= m.index);
+    if (i < 0) continue;
+    // The regex run may hold a possessive in the middle ("Trump’s National"): split there, as before.
+    while (i < toks.length) {
+      let j = i;
+      while (j + 1 < toks.length && !toks[j].possessive && adjacent(text, toks[j], toks[j + 1]) &&
+        (isCapitalised(toks[j + 1]) || (PARTICLES.has(toks[j + 1].fold) && toks[j + 2] && isCapitalised(toks[j + 2])))) j++;
+      const found = readRun(text, toks.slice(i, j + 1), toks, i, knownSingle);
+      if (found) out.push(found);
+      i = j + 1;
+      while (i < toks.length && !isCapitalised(toks[i])) i++;
+    }
   }
   return out;
 }

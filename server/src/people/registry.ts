@@ -50,6 +50,16 @@ export class PeopleRegistry {
 
   /** The person a name refers to, or undefined when the corpus does not know them. */
   resolve(name: string): Person | undefined {
+    // Memoised: drafts and articles ask about the same capitalised words again and again.
+    if (this.memo.has(name)) return this.memo.get(name);
+    const p = this.resolveUncached(name);
+    this.memo.set(name, p);
+    return p;
+  }
+
+  private readonly memo = new Map<string, Person | undefined>();
+
+  private resolveUncached(name: string): Person | undefined {
     const f = fold(name);
     if (!f) return undefined;
     const exact = this.byForm.get(f);
@@ -105,6 +115,7 @@ export class PeopleRegistry {
   }
 
   private addForm(p: Person, name: string) {
+    this.memo.clear();
     const f = fold(name);
     if (!f) return;
     if (f.includes(' ')) {

@@ -7,7 +7,10 @@ const APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u0060\u00B4\u2032]/g;
 const COMBINING = /\p{M}+/gu;
 
 /** Folds case, diacritics and apostrophe variants of a single word. */
+const PLAIN = /^[a-z0-9]*$/;
+
 export function foldWord(word: string): string {
+  if (PLAIN.test(word)) return word;
   let w = word.toLowerCase();
   // NFD + dropping combining marks folds "Zelenskiy"/"Zelenskíy", "Pevkur"/"Pèvkur".
   if (/[^\x00-\x7f]/.test(w)) w = w.normalize('NFD').replace(COMBINING, '').normalize('NFC');

@@ -1,0 +1,197 @@
+/**
+ * npm run bench [-- --sizes 1000,10000] [--max] [--no-lsp] [--quick]
+ * Measures the engine (and the language server) on a synthetic newsroom, against a fuse.js
+ * baseline in the same run, and writes bench/results.json and bench/RESULTS.md.
+ * Figures only: nothing here passes or fails.
+ */
+import { spawn } from 'node:child_process';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Fuse from 'fuse.js';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { TraceEngine } from '../server/src/engine';
+import { traceQuotation } from '../server/src/check/checkDraft';
+import { loadIndex, saveIndex } from '../server/src/index/persist';
+import { Newsroom } from './generate';
+
+const args = process.argv.slice(2);
+const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const quick = args.includes('--quick');
+const sizes = (opt('--sizes') ?? (quick ? '300' : '1000,10000')).split(',').map(Number).concat(args.includes('--max') ? [1_000_000] : []);
+const withLsp = !args.includes('--no-lsp') && !quick;
+const RUNS = quick ? 3 : 15;
+const FUSE_BUDGET_MS = quick ? 3000 : 60_000;
+const outDir = opt('--out') ?? join(__dirname);
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)] ?? NaN; };
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN; };
+const time = <T>(fn: () => T): [T, number] => { const t = performance.now(); const v = fn(); return [v, performance.now() - t]; };
+const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const log = (s: string) => process.stderr.write(s + '\n');
+
+async function benchSize(size: number) {
+  const dir = mkdtempSync(join(tmpdir(), `st-bench-${size}-`));
+  mkdirSync(join(dir, 'corpus'));
+  const newsroom = new Newsroom(42 + size, Math.max(200, Math.min(4000, Math.round(size / 25))));
+  const archive = join(dir, 'corpus', 'archive.jsonl');
+  log(`[${size}] generating…`);
+  const corpus = await newsroom.writeCorpus(archive, size);
+  const drafts = [newsroom.draft(corpus, 1000, 20), newsroom.draft(corpus, 5000, 100)];
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  log(`[${size}] loading ${mb(corpus.bytes)} MB…`);
+  const t0 = performance.now();
+  const engine = await TraceEngine.load([archive]);
+  const buildMs = performance.now() - t0;
+  gc();
+  const mem = process.memoryUsage();
+  const indexPath = join(dir, '.source-trace', 'index-v1.json');
+  const [, saveMs] = time(() => saveIndex(indexPath, engine.corpus.extracts()));
+  const [cache, loadIndexMs] = time(() => loadIndex(indexPath));
+  const t1 = performance.now();
+  const reloaded = await TraceEngine.load([archive], { cache });
+  const restartMs = performance.now() - t1;
+  void reloaded;
+
+  const draftFigures = drafts.map((d) => {
+    const [cold, coldMs] = time(() => engine.check(d.text, { maxQuotes: 100000 }));
+    const warm: number[] = [];
+    for (let i = 0; i < RUNS; i++) warm.push(time(() => engine.check(d.text, { maxQuotes: 100000 }))[1]);
+    let correct = 0, sourced = 0, sourceFound = 0, flagged = 0, flaggedRight = 0, problems = 0, problemsCaught = 0;
+    const byKind: Record<string, [number, number]> = {};
+    d.truth.forEach((t, i) => {
+      const f = cold.findings.find((x) => x.text.replace(/[.,]$/, '') === t.text.replace(/[.,]$/, '')) ?? cold.findings[i];
+      const verdict = f?.verdict ?? 'none';
+      const ok = verdict === t.verdict;
+      if (ok) correct++;
+      byKind[t.kind] = [(byKind[t.kind]?.[0] ?? 0) + (ok ? 1 : 0), (byKind[t.kind]?.[1] ?? 0) + 1];
+      if (t.source) { sourced++; if (f?.source?.quote.text.replace(/[.,]$/, '') === t.source) sourceFound++; }
+      if (verdict !== 'verified') { flagged++; if (ok) flaggedRight++; }
+      if (t.verdict !== 'verified') { problems++; if (ok) problemsCaught++; }
+    });
+    return {
+      words: d.text.split(/\s+/).length, quotations: d.truth.length, coldMs: coldMs, warmMedianMs: median(warm), warmP95Ms: pct(warm, 95),
+      verdictAccuracy: correct / d.truth.length, precision: flagged ? flaggedRight / flagged : 1, recall: problems ? problemsCaught / problems : 1,
+      sourceRecall: sourceFound / sourced, byKind,
+    };
+  });
+
+  // Single quotation lookups: every kind from the small draft, repeated.
+  const lookups: number[] = [];
+  const sample = drafts[0].truth.map((t) => t.text);
+  for (let i = 0; i < (quick ? 50 : 400); i++) lookups.push(time(() => traceQuotation(engine.corpus, sample[i % sample.length]))[1]);
+
+  // The fuse.js baseline: every corpus quotation in one Fuse collection, the obvious design.
+  log(`[${size}] fuse.js baseline…`);
+  const texts = engine.corpus.quotes.filter(Boolean).map((q) => q!.text);
+  const [fuse, fuseBuildMs] = time(() => new Fuse(texts, { includeScore: true, threshold: 0.4, ignoreLocation: true }));
+  const fuseTimes: number[] = [];
+  let fuseFound = 0, fuseSourced = 0;
+  const fuseStart = performance.now();
+  for (const t of drafts[0].truth) {
+    if (performance.now() - fuseStart > FUSE_BUDGET_MS) break;
+    const [hits, ms] = time(() => fuse.search(t.text, { limit: 1 }));
+    fuseTimes.push(ms);
+    if (t.source) { fuseSourced++; if (hits[0] && hits[0].item.replace(/[.,]$/, '') === t.source) fuseFound++; }
+  }
+  const oursSmall = drafts[0].truth.filter((t) => t.source);
+  const fuseMedian = median(fuseTimes);
+  const lookupMedian = median(lookups);
+  const result = {
+    articles: size, corpusMB: mb(corpus.bytes), quotations: engine.corpus.quoteCount, people: engine.corpus.people.persons.length,
+    build: { ms: Math.round(buildMs), articlesPerSec: Math.round(size / (buildMs / 1000)), MBPerSec: Math.round((mb(corpus.bytes) / (buildMs / 1000)) * 10) / 10 },
+    memory: { rssMB: mb(mem.rss), heapMB: mb(mem.heapUsed), heapGrowthMB: mb(mem.heapUsed - heapBefore), indexMB: mb(engine.corpus.index.bytes) },
+    persisted: { saveMs: Math.round(saveMs), loadMs: Math.round(loadIndexMs), fileMB: mb(statSync(indexPath).size), restartWithIndexMs: Math.round(restartMs) },
+    drafts: draftFigures,
+    lookup: { medianMs: lookupMedian, p99Ms: pct(lookups, 99) },
+    fuse: { buildMs: Math.round(fuseBuildMs), queries: fuseTimes.length, of: drafts[0].truth.length, medianMs: fuseMedian, sourceRecall: fuseSourced ? fuseFound / fuseSourced : NaN, budgetMs: FUSE_BUDGET_MS },
+    ratio: { lookupFuseOverOurs: fuseMedian / lookupMedian, oursSourceRecall: draftFigures[0].sourceRecall, fuseSourceRecall: fuseSourced ? fuseFound / fuseSourced : NaN, sourcedInSmallDraft: oursSmall.length },
+    lsp: withLsp && size >= 1000 ? await lspFigures(dir, drafts[1].text) : null,
+  };
+  log(JSON.stringify(result));
+  return result;
+}
+
+/** Through the language server: time to diagnostics after didOpen/didChange, hover latency idle and during a check. */
+async function lspFigures(workspace: string, draft: string) {
+  const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiting = new Map<string, (v: unknown) => void>();
+  const once = (key: string) => new Promise((resolve) => waiting.set(key, resolve));
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => waiting.get(`diag:${p.version}`)?.(p));
+  conn.onNotification('sourceTrace/status', (p: { state: string }) => { if (p.state === 'ready') waiting.get('ready')?.(p); });
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.listen();
+  const uri = pathToFileURL(join(workspace, 'draft.md')).toString();
+  const ready = once('ready');
+  const t0 = performance.now();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(workspace).toString(), workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: 'ws' }], capabilities: {} });
+  await conn.sendNotification('initialized', {});
+  await ready;
+  const startupMs = performance.now() - t0;
+  let diag = once('diag:1');
+  let t = performance.now();
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft } });
+  await diag;
+  const openToDiagnosticsMs = performance.now() - t;
+  const changeTimes: number[] = [], hoverIdle: number[] = [], hoverBusy: number[] = [];
+  const line = draft.split('\n').findIndex((l) => l.includes('“'));
+  const character = draft.split('\n')[line].indexOf('“') + 3;
+  for (let v = 2; v < 2 + (quick ? 3 : 10); v++) {
+    diag = once(`diag:${v}`);
+    t = performance.now();
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: draft + ' '.repeat(v) }] });
+    // A hover sent while the new version is being checked.
+    const th = performance.now();
+    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    hoverBusy.push(performance.now() - th);
+    await diag;
+    changeTimes.push(performance.now() - t);
+    const ti = performance.now();
+    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    hoverIdle.push(performance.now() - ti);
+  }
+  await conn.sendRequest('shutdown');
+  child.kill();
+  return { startupMs: Math.round(startupMs), openToDiagnosticsMs: Math.round(openToDiagnosticsMs), changeToDiagnosticsMedianMs: median(changeTimes), hoverIdleMedianMs: median(hoverIdle), hoverDuringCheckMedianMs: median(hoverBusy), note: 'didChange→diagnostics includes the 200 ms debounce' };
+}
+
+function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
+  const r2 = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : Math.round(n).toString()) : 'n/a');
+  const rows = [
+    ['articles', ...results.map((r) => r.articles.toLocaleString('en-US'))],
+    ['corpus MB / quotations', ...results.map((r) => `${r.corpusMB} / ${r.quotations.toLocaleString('en-US')}`)],
+    ['load + extract + index (s)', ...results.map((r) => r2(r.build.ms / 1000))],
+    ['articles/s · MB/s', ...results.map((r) => `${r.build.articlesPerSec} · ${r.build.MBPerSec}`)],
+    ['RSS / heap MB (n-gram index MB)', ...results.map((r) => `${r.memory.rssMB} / ${r.memory.heapMB} (${r.memory.indexMB})`)],
+    ['persisted index: save / load ms (file MB)', ...results.map((r) => `${r.persisted.saveMs} / ${r.persisted.loadMs} (${r.persisted.fileMB})`)],
+    ['restart with persisted index (s)', ...results.map((r) => r2(r.persisted.restartWithIndexMs / 1000))],
+    ['1,000 words, 20 quotations: warm median / p95 ms', ...results.map((r) => `${r2(r.drafts[0].warmMedianMs)} / ${r2(r.drafts[0].warmP95Ms)}`)],
+    ['5,000 words, 100 quotations: cold / warm median / p95 ms', ...results.map((r) => `${r2(r.drafts[1].coldMs)} / ${r2(r.drafts[1].warmMedianMs)} / ${r2(r.drafts[1].warmP95Ms)}`)],
+    ['one quotation traced: median / p99 ms', ...results.map((r) => `${r2(r.lookup.medianMs)} / ${r2(r.lookup.p99Ms)}`)],
+    ['verdict accuracy (100-quotation draft)', ...results.map((r) => `${Math.round(r.drafts[1].verdictAccuracy * 100)}%`)],
+    ['flag precision / recall', ...results.map((r) => `${Math.round(r.drafts[1].precision * 100)}% / ${Math.round(r.drafts[1].recall * 100)}%`)],
+    ['fuse.js: one query median ms (queries run)', ...results.map((r) => `${r2(r.fuse.medianMs)} (${r.fuse.queries}/${r.fuse.of})`)],
+    ['fuse.js ÷ ours, one quotation', ...results.map((r) => `${r2(r.ratio.lookupFuseOverOurs)}×`)],
+    ['source recall: ours / fuse.js', ...results.map((r) => `${Math.round(r.ratio.oursSourceRecall * 100)}% / ${Math.round(r.ratio.fuseSourceRecall * 100)}%`)],
+    ['LSP: didChange → diagnostics, 5,000-word draft (ms)', ...results.map((r) => (r.lsp ? r2(r.lsp.changeToDiagnosticsMedianMs) : '–'))],
+    ['LSP: hover idle / during a check (ms)', ...results.map((r) => (r.lsp ? `${r2(r.lsp.hoverIdleMedianMs)} / ${r2(r.lsp.hoverDuringCheckMedianMs)}` : '–'))],
+  ];
+  const head = `| | ${results.map((r) => `${r.articles.toLocaleString('en-US')} articles`).join(' | ')} |\n|---|${results.map(() => '---').join('|')}|`;
+  return `${head}\n${rows.slice(1).map((r) => `| ${r.join(' | ')} |`).join('\n')}`;
+}
+
+async function main() {
+  const results = [];
+  for (const size of sizes) results.push(await benchSize(size));
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2) + '\n');
+  const md = `# Benchmark results\n\nMachine: ${machine}. Generated by \`npm run bench\` (seeded synthetic corpus, one run; figures, not pass/fail).\n\n${table(results)}\n`;
+  writeFileSync(join(outDir, 'RESULTS.md'), md);
+  process.stdout.write(md);
+}
+
+void main();
