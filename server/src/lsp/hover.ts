@@ -4,6 +4,7 @@ import type { Finding } from '../check/checkDraft';
 import type { TraceCorpus } from '../index/traceCorpus';
 import type { Person } from '../people/registry';
 import { escapeMarkdown as esc } from './markdown';
+import { articleLabel } from '../check/messages';
 
 const LABEL: Record<Finding['verdict'], string> = {
   verified: '✓ Verified', misquote: '⚠ Misquoted', misattributed: '⚠ Misattributed', outdated: '⏲ Outdated', unsourced: '? Unsourced',
@@ -44,7 +45,7 @@ export function quotationHover(corpus: TraceCorpus, f: Finding): string {
   const person = q.person;
   const roles = person?.roles.length ? ` — ${esc(person.roles[0])}` : q.speaker?.roles.length ? ` — ${esc(q.speaker.roles[0])}` : '';
   lines.push('', `**Speaker:** ${s.speaker ? esc(s.speaker) : '_no speaker named in the source_'}${roles}  `);
-  lines.push(`**Source:** ${[s.article.outlet ?? 'outlet unknown', s.article.title ? `“${s.article.title}”` : 'untitled', s.article.date ?? 'undated'].map(esc).join(' · ')}`);
+  lines.push(`**Source:** ${[s.article.outlet ?? 'outlet unknown', articleLabel(s.article), s.article.date ?? 'undated'].map(esc).join(' · ')}`);
   const text = s.article.text;
   const around = sentenceAround(text, q.start - 1, q.end + 1);
   lines.push('', `> ${esc(text.slice(around.start, s.start))}**${esc(text.slice(s.start, s.end))}**${esc(text.slice(s.end, around.end))}`);
@@ -61,7 +62,7 @@ export function quotationHover(corpus: TraceCorpus, f: Finding): string {
   if (f.outdated) {
     const c = f.outdated.change;
     const r = corpus.rangeIn(c.article, c.start, c.end);
-    lines.push('', `**Position changed since ${esc(s.article.date ?? '')}:** “${esc(c.sentence)}” — ${esc(c.article.title ?? 'untitled')}, ${esc(c.article.date ?? '')} ([open](${sourceLink(c.article.path, r.start.line, r.start.character)}))`);
+    lines.push('', `**Position changed since ${esc(s.article.date ?? '')}:** “${esc(c.sentence)}” — ${esc(articleLabel(c.article))}, ${esc(c.article.date ?? '')} ([open](${sourceLink(c.article.path, r.start.line, r.start.character)}))`);
   }
   if (f.alsoIn.length) {
     lines.push('', `**Also in:** ` + f.alsoIn.slice(0, 5).map((m) => {

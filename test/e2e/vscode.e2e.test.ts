@@ -1,0 +1,121 @@
+/**
+ * The product as a user meets it, in a real VS Code: code-server in headless Chromium.
+ * 1. The @vscode/test-electron suite (test/suite) runs unchanged inside the real extension host.
+ * 2. UI tests through the workbench's DOM: hover, Problems panel, the Cite source quick fix, F12.
+ *    They take the README's screenshots (docs/).
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers';
+import { codeServerTools, type CodeServerTools } from './tools';
+import { startCodeServer, workbenchUrl, type RunningCodeServer } from './codeServer';
+
+type Page = import('playwright-core').Page;
+type Browser = import('playwright-core').Browser;
+
+let tools: CodeServerTools;
+let cs: RunningCodeServer;
+let browser: Browser;
+const EXAMPLES = join(ROOT, 'examples');
+const DOCS = join(ROOT, 'docs');
+
+before(async () => {
+  tools = codeServerTools();
+  cs = await startCodeServer(tools);
+  const { chromium } = require(tools.playwright) as typeof import('playwright-core');
+  browser = await chromium.launch({ executablePath: tools.chromium, args: ['--no-sandbox', '--disable-gpu'] });
+  mkdirSync(DOCS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  cs?.stop();
+});
+
+test('the extension-host suite (test/suite, @vscode/test-electron contract) passes in a real VS Code', async () => {
+  const page = await browser.newPage();
+  const logs: string[] = [];
+  const exit = new Promise<number>((resolve) => {
+    void page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => { logs.push(`${type}: ${args.map(String).join(' ')}`); });
+    void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+  });
+  await page.goto(workbenchUrl(cs, EXAMPLES, ROOT, join(ROOT, 'dist', 'test', 'suite', 'index.js')));
+  const code = await Promise.race([exit, new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`the suite did not finish in 180 s\n${logs.join('\n')}\n${cs.log().slice(-2000)}`)), 180_000))]);
+  await page.close();
+  assert.equal(code, 0, logs.join('\n'));
+  assert.ok(logs.some((l) => /5 passed, 0 failed/.test(l)), logs.join('\n'));
+});
+
+async function openDraft(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(workbenchUrl(cs, EXAMPLES, ROOT));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  // Quick Open the sample draft.
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
+  await page.keyboard.type('hegseth-nato-draft.md');
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-line', { hasText: 'He confirmed once again' }).waitFor({ timeout: 30_000 });
+  return page;
+}
+
+const word = (page: Page, text: string) => page.locator('.monaco-editor .view-line span', { hasText: text }).first();
+
+let page: Page;
+
+test('UI: hovering a misattributed quotation names the real speaker and the source', async () => {
+  page = await openDraft();
+  // The server takes a moment to start: hover again until the hover shows the trace (bounded).
+  const hover = page.locator('.monaco-hover', { hasText: 'Hanno Pevkur' });
+  const deadline = Date.now() + 90_000;
+  while (!(await hover.isVisible())) {
+    assert.ok(Date.now() < deadline, 'no hover naming Hanno Pevkur within 90 s');
+    await page.mouse.move(0, 0);
+    await word(page, 'He confirmed once again').hover();
+    await hover.waitFor({ timeout: 3000 }).catch(() => undefined);
+  }
+  const text = await hover.innerText();
+  assert.match(text, /Misattributed/);
+  assert.match(text, /Estonian defense minister/);
+  assert.match(text, /2025-10-15/);
+  await page.screenshot({ path: join(DOCS, 'hover.png') });
+});
+
+test('UI: the Problems panel lists every code of the sample', async () => {
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+M');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  await rows.first().waitFor({ timeout: 30_000 });
+  const deadline = Date.now() + 30_000;
+  let all = '';
+  for (;;) {
+    all = (await rows.allInnerTexts()).join('\n');
+    if (['misattributed', 'misquote', 'outdated', 'unsourced'].every((c) => all.includes(c)) || Date.now() > deadline) break;
+    await rows.last().waitFor({ timeout: 1000 }).catch(() => undefined);
+  }
+  for (const code of ['misattributed', 'misquote', 'outdated', 'unsourced']) assert.ok(all.includes(code), `${code} in the Problems panel:\n${all}`);
+  await page.screenshot({ path: join(DOCS, 'problems.png') });
+});
+
+test('UI: the Cite source quick fix from the lightbulb menu writes the citation', async () => {
+  await word(page, 'If there are security guarantees').click();
+  await page.keyboard.press('Control+.');
+  const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Cite source' });
+  await item.waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: join(DOCS, 'quickfix.png') });
+  await item.click();
+  await page.locator('.monaco-editor .view-line', { hasText: '[^1]' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Control+Z');
+});
+
+test('UI: F12 on a quotation opens the source article at the quotation', async () => {
+  await word(page, 'He confirmed once again').click();
+  await page.keyboard.press('F12');
+  await page.locator('.tab.active', { hasText: '2025-10-15-hegseth-impose-costs-on-russia.md' }).waitFor({ timeout: 30_000 });
+  await page.locator('.monaco-editor .view-line', { hasText: 'Estonian defense minister Hanno Pevkur' }).first().waitFor({ timeout: 15_000 });
+  await page.close();
+});
