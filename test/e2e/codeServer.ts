@@ -1,6 +1,6 @@
 /** Starts code-server on 127.0.0.1 with a fresh profile, and Chromium through playwright-core. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,12 @@ function freePort(): Promise<number> {
 export async function startCodeServer(tools: CodeServerTools): Promise<RunningCodeServer> {
   const port = await freePort();
   const home = mkdtempSync(join(tmpdir(), 'st-code-server-'));
+  // A quiet workbench for the screenshots: no chat panel, no welcome page.
+  mkdirSync(join(home, 'user-data', 'User'), { recursive: true });
+  writeFileSync(join(home, 'user-data', 'User', 'settings.json'), JSON.stringify({
+    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.disableAIFeatures': true, 'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false, 'editor.minimap.enabled': false, 'window.commandCenter': false, 'editor.hover.delay': 300,
+  }));
   const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), XDG_STATE_HOME: join(home, 'state') };
   const child = spawn(tools.node, [tools.codeServer, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', join(home, 'user-data'), '--extensions-dir', join(home, 'extensions'),
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--vscode-option', 'enable-smoke-test-driver'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -222,7 +222,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         if (sev === 'off') continue;
         const related = [];
         if (data.source) related.push({ location: { uri: data.source.uri, range: data.source.range }, message: `source: ${data.source.speaker ?? 'no speaker'}, ${data.source.outlet ?? 'outlet unknown'}, ${data.source.date ?? 'undated'}` });
-        if (code === 'outdated' && data.outdated) related.push({ location: { uri: data.outdated.uri, range: data.outdated.range }, message: `later: ${data.outdated.title ?? 'untitled'}, ${data.outdated.date}` });
+        if (code === 'outdated' && data.outdated) related.push({ location: { uri: data.outdated.uri, range: data.outdated.range }, message: `later: ${data.outdated.title ?? data.outdated.uri.replace(/^.*\//, '')}, ${data.outdated.date}` });
         out.push({
           range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) }, severity: SEVERITY[sev], code, source: 'source-trace',
           codeDescription: { href: `${readmeUri}#${README_ANCHORS[code]}` }, message: message(f, code), relatedInformation: related, data,
