@@ -77,18 +77,18 @@ test('the aligner: never throws; identical sequences align with no errors; error
   }), { numRuns: RUNS * 3 });
 });
 
-test('a sentence copied verbatim from an article into a draft is verified', async () => {
+test('a paragraph copied verbatim from an article into a draft is verified (or, undated, at most outdated)', async () => {
   const engine = await engineFor(SEED_CORPUS);
   const quotes = engine.corpus.articles().flatMap((a) => engine.corpus.quotesOf(a.id)).filter((q) => q.text.split(/\s+/).length >= 3);
   await fc.assert(fc.asyncProperty(fc.constantFrom(...quotes), fc.constantFrom('', 'Intro paragraph.\n\n', '> '), async (q, prefix) => {
     const a = q.article;
     // The quotation with its own sentence, as the article has it (marks, cue and all).
     const para = a.text.slice(a.text.lastIndexOf('\n', q.start) + 1, (a.text.indexOf('\n', q.end) + 1 || a.text.length + 1) - 1);
-    const dated = `In ${a.date?.slice(0, 4)}: ${para}`;
-    const r = engine.check(prefix + dated);
+    const r = engine.check(prefix + para);
     const f = r.findings.find((x) => x.text === q.text || x.text.includes(q.text.slice(0, 20)));
     assert.ok(f, `found “${q.text.slice(0, 40)}” in the draft`);
-    assert.equal(f.verdict, 'verified', `“${q.text.slice(0, 60)}” — ${f.codes.join(',')} attributed to ${f.attributedTo}`);
+    // The words and the speaker are right; only currency may be in question when the copy is undated.
+    assert.ok(f.verdict === 'verified' || f.verdict === 'outdated', `“${q.text.slice(0, 60)}” — ${f.codes.join(',')} attributed to ${f.attributedTo}`);
   }), { numRuns: 60 });
 });
 
@@ -117,9 +117,9 @@ test('every offered fix changes only its range; citing twice adds no second cita
       const cited = applyEdits(draft, cite);
       // Only insertions: every character of the draft survives, in order.
       let i = 0;
-      for (const ch of cited) if (i < draft.length && ch === draft[i]) i++;
+      for (let k = 0; k < cited.length; k++) if (i < draft.length && cited[k] === draft[i]) i++;
       assert.equal(i, draft.length, 'citing only inserts');
-      const again = engine.check(cited).findings.map((x) => findingData(engine.corpus, x, 2)).find((x) => x.text === f.text && x.source);
+      const again = engine.check(cited).findings.map((x) => findingData(engine.corpus, x, 2)).find((x) => x.open === f.open && x.source);
       if (again) assert.deepEqual(citeEdits(cited, [again], style), [], 'second citation of the same source adds nothing');
     }
     assert.ok(!draft.includes(IGNORE_COMMENT));

@@ -110,10 +110,15 @@ export function sentenceStartOf(ctx: Context, p: number, offset: number): number
     starts = sentenceStarts(ctx.text, start, end, masked);
     ctx.sentenceCache.set(p, starts);
   }
-  let s = starts[0];
-  for (const x of starts) { if (x <= offset) s = x; else break; }
-  return s;
+  // Binary search: a paragraph of a megabyte may hold a hundred thousand sentences.
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= offset) lo = mid; else hi = mid - 1; }
+  return starts[lo];
 }
+
+/** How far back from a quotation its cue may be: a sentence of news copy, not a megabyte. */
+export const CUE_WINDOW = 400;
+const windowStart = (s: number, at: number) => Math.max(s, at - CUE_WINDOW);
 
 function rightCueFollows(text: string, at: number): boolean {
   const toks = tokens(text, at, Math.min(text.length, at + 80)).slice(0, 5);
@@ -123,8 +128,9 @@ function rightCueFollows(text: string, at: number): boolean {
 export function sentenceEndOf(ctx: Context, p: number, offset: number): number {
   sentenceStartOf(ctx, p, offset);
   const starts = ctx.sentenceCache.get(p)!;
-  for (const x of starts) if (x > offset) return x;
-  return ctx.paragraphs[p].end;
+  let lo = 0, hi = starts.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] <= offset) lo = mid + 1; else hi = mid; }
+  return lo < starts.length ? starts[lo] : ctx.paragraphs[p].end;
 }
 
 function attribute(ctx: Context, span: QuoteSpan): Found | null {
@@ -169,7 +175,7 @@ function rightCue(ctx: Context, span: QuoteSpan): Found | null {
 
 /** `Hegseth said: “…”`, `He called it “…”`, `he said, adding that … “…”`. */
 function leftCue(ctx: Context, span: QuoteSpan): Found | null {
-  const s = sentenceStartOf(ctx, span.paragraph, span.open);
+  const s = windowStart(sentenceStartOf(ctx, span.paragraph, span.open), span.open);
   if (s >= span.open) return null;
   const toks = tokens(ctx.text, s, span.open).filter((t) => !ctx.masked(t.start));
   for (let k = toks.length - 1; k >= 0; k--) {
@@ -187,8 +193,8 @@ function leftCue(ctx: Context, span: QuoteSpan): Found | null {
 
 /** `according to X`, `per X`, anywhere in the quotation's sentence. */
 function accordingTo(ctx: Context, span: QuoteSpan): Found | null {
-  const s = sentenceStartOf(ctx, span.paragraph, span.open);
-  const e = sentenceEndOf(ctx, span.paragraph, span.close);
+  const s = windowStart(sentenceStartOf(ctx, span.paragraph, span.open), span.open);
+  const e = Math.min(sentenceEndOf(ctx, span.paragraph, span.close), span.close + CUE_WINDOW);
   const sentence = ctx.text.slice(s, e);
   for (const m of sentence.matchAll(/\b(?:according to|per)\s+/gi)) {
     const at = s + m.index!;
@@ -315,7 +321,7 @@ function transcriptSpeaker(ctx: Context, label: Token[]): Found | null {
 function inherit(ctx: Context, q: ExtractedQuote, span: QuoteSpan, before: ExtractedQuote[]) {
   const prev = before[before.length - 1];
   if (!prev || prev.paragraph !== q.paragraph || !prev.speaker) return;
-  const s = sentenceStartOf(ctx, span.paragraph, span.open);
+  const s = windowStart(sentenceStartOf(ctx, span.paragraph, span.open), span.open);
   if (/[\p{L}\p{N}]/u.test(ctx.text.slice(s, span.open))) return;
   q.speaker = prev.speaker;
   q.speakerMention = prev.speakerMention;

@@ -29,7 +29,7 @@ export function findPositionChanges(ctx: Context): PositionChange[] {
     for (const m of para.matchAll(CHANGE)) {
       const at = p.start + m.index!;
       if (ctx.masked(at)) continue;
-      const s = sentenceStartOf(ctx, i, at);
+      const s = Math.max(sentenceStartOf(ctx, i, at), at - 400);
       // The person must be close before the change word: its subject or possessor ("His comments are an about-face").
       const before = tokens(ctx.text, s, at).filter((t) => !ctx.masked(t.start)).slice(-8);
       let person: string | undefined;
@@ -49,7 +49,7 @@ export function findPositionChanges(ctx: Context): PositionChange[] {
         }
       }
       if (!person) continue;
-      out.push({ person, start: s, end: sentenceEndOf(ctx, i, at), termStart: at, termEnd: at + m[0].length });
+      out.push({ person, start: sentenceStartOf(ctx, i, at), end: sentenceEndOf(ctx, i, at), termStart: at, termEnd: at + m[0].length });
     }
   });
   return out;
