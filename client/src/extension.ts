@@ -4,7 +4,12 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** Restarts a crashed server a bounded number of times, and tells the user once. */
+export const MAX_RESTARTS = 5;
+let restarts = 0;
+let told = false;
 import { StatusBar } from './statusBar';
 import { registerCommands } from './commands';
 
@@ -29,6 +34,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     // Hover Markdown carries corpus text: no HTML, and no command links at all.
     markdown: { isTrusted: false, supportHtml: false },
     outputChannelName: 'Source Trace',
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        restarts++;
+        if (!told) {
+          told = true;
+          void vscode.window.showWarningMessage(restarts <= MAX_RESTARTS
+            ? 'Source Trace: the language server stopped and is being restarted. Details are in the Source Trace output channel.'
+            : 'Source Trace: the language server keeps stopping; it will not be restarted. Reload the window to try again.');
+        }
+        return restarts <= MAX_RESTARTS ? { action: CloseAction.Restart, handled: true } : { action: CloseAction.DoNotRestart, handled: true };
+      },
+    },
   };
   client = new LanguageClient('sourceTrace', 'Source Trace', serverOptions, clientOptions);
   const status = new StatusBar(client);

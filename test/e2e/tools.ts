@@ -38,6 +38,12 @@ export function requireTool(name: string): string {
   return path;
 }
 
+/** npx's script, run with Node 24 directly so nothing in between picks the machine's Node. */
+function npxCli(): string {
+  const npm = execFileSync('npm', ['root', '-g'], { encoding: 'utf8' }).trim();
+  return join(npm, 'npm', 'bin', 'npx-cli.js');
+}
+
 export interface CodeServerTools { node: string; codeServer: string; chromium: string; playwright: string }
 
 /** node@24 in a folder of its own, then code-server and playwright-core installed with it. */
@@ -57,9 +63,14 @@ export function codeServerTools(): CodeServerTools {
   if (!existsSync(join(csDir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules'))) {
     mkdirSync(csDir, { recursive: true });
     writeFileSync(join(csDir, 'package.json'), '{"name":"e2e-code-server","private":true}\n');
-    const env = { ...process.env, PATH: `${join(nodeDir, 'node_modules', 'node', 'bin')}:${process.env.PATH}`, npm_config_nodedir: headers };
+    // A clean environment: when this runs under `npm run`, npm's own variables (npm_node_execpath,
+    // NODE, npm_config_*) would make the nested npm run code-server's postinstall with Node 20.
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(process.env)) if (!/^(npm_|NODE$|INIT_CWD$)/i.test(k)) env[k] = v;
+    env.PATH = `${join(nodeDir, 'node_modules', 'node', 'bin')}:${process.env.PATH}`;
+    env.npm_config_nodedir = headers;
     // npm 10 runs the install scripts code-server needs (its postinstall, kerberos' build).
-    run('npx', ['--yes', 'npm@10', 'install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], env, csDir);
+    run(join(nodeDir, 'node_modules', 'node', 'bin', 'node'), [npxCli(), '--yes', 'npm@10', 'install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], env, csDir);
   }
   const chromium = which('chromium');
   if (!chromium) throw new SetupError('e2e setup: Debian chromium is not installed');

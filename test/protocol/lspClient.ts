@@ -16,8 +16,8 @@ export class LspClient {
   readonly published: { uri: string; version?: number }[] = [];
   stderr = '';
 
-  constructor(args: string[] = [join(ROOT, 'dist', 'server.js'), '--stdio']) {
-    this.process = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(args: string[] = [join(ROOT, 'dist', 'server.js'), '--stdio'], execArgv: string[] = []) {
+    this.process = spawn(process.execPath, [...execArgv, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => { this.stderr += d; });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => { this.diagnostics.set(p.uri, p); this.published.push({ uri: p.uri, version: p.version }); this.poke(); });

@@ -6,7 +6,7 @@ import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeAction, CodeActionKind, CompletionItemKind, createConnection, DiagnosticSeverity, DidChangeConfigurationNotification,
-  ErrorCodes, FileChangeType, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, TextDocumentEdit,
+  ErrorCodes, FileChangeType, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, TextDocumentEdit,
   type CompletionItem, type Connection, type Diagnostic, type InitializeParams, type Location, type TextEdit, type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -51,9 +51,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** Wraps a handler: an exception is logged with its context and answered as an LSP error; the server keeps serving. */
   function safe<P, R>(name: string, fn: (p: P, token?: { isCancellationRequested: boolean }) => R | Promise<R>) {
     return async (p: P, token?: { isCancellationRequested: boolean }): Promise<R> => {
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       try {
         return await fn(p, token);
       } catch (e) {
+        if (e instanceof ResponseError) throw e;
         connection.console.error(`[source-trace] ${name} failed on ${(p as { textDocument?: { uri: string } })?.textDocument?.uri ?? "-"} at ${JSON.stringify((p as { position?: unknown })?.position ?? null)}: ${(e as Error).stack ?? e}`);
         throw new ResponseError(ErrorCodes.InternalError, `source-trace: ${name} failed: ${(e as Error).message}`);
       }
@@ -311,8 +313,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!f?.source) return null;
     const wanted = new Set([f.source, ...f.alsoIn].map((m) => m.quote.n));
     const out = sourceLocations(f);
+    let lastYield = Date.now();
     for (const { uri, text } of draftsInWorkspace(c!.a.settings)) {
-      if (token?.isCancellationRequested) break;
+      // Walking the workspace can take a while: let $/cancelRequest in, and honour it.
+      if (Date.now() - lastYield > 10 || out.length === sourceLocations(f).length) { await new Promise((r) => setImmediate(r)); lastYield = Date.now(); }
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       const report = uri === p.textDocument.uri ? c!.a.report : engine.check(text, { minQuoteWords: c!.a.settings.minQuoteWords });
       const lines = TextDocument.create(uri, 'markdown', 0, text);
       for (const g of report.findings) if (g.source && wanted.has(g.source.quote.n)) out.push({ uri, range: { start: lines.positionAt(g.start), end: lines.positionAt(g.end) } });
@@ -466,6 +471,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       quotes: c.a.report.findings.map((f) => ({ text: f.text, verdict: f.verdict, speaker: f.source?.speaker ?? f.attributedTo, range: { start: c.doc.positionAt(f.start), end: c.doc.positionAt(f.end) } })),
     };
   }));
+
+  /** Process memory, for soak tests (collects garbage first when the server runs with --expose-gc). */
+  connection.onRequest('sourceTrace/memory', () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return process.memoryUsage();
+  });
 
   connection.onRequest('sourceTrace/articles', safe('articles', async () => {
     await ready;
