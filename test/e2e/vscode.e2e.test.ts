@@ -42,7 +42,9 @@ test('the extension-host suite (test/suite, @vscode/test-electron contract) pass
     void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
   });
   await page.goto(workbenchUrl(cs, EXAMPLES, ROOT, join(ROOT, 'dist', 'test', 'suite', 'index.js')));
-  const code = await Promise.race([exit, new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`the suite did not finish in 180 s\n${logs.join('\n')}\n${cs.log().slice(-2000)}`)), 180_000))]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<number>((_, reject) => { timer = setTimeout(() => reject(new Error(`the suite did not finish in 180 s\n${logs.join('\n')}\n${cs.log().slice(-2000)}`)), 180_000); });
+  const code = await Promise.race([exit, timeout]).finally(() => clearTimeout(timer));
   await page.close();
   assert.equal(code, 0, logs.join('\n'));
   assert.ok(logs.some((l) => /5 passed, 0 failed/.test(l)), logs.join('\n'));
@@ -122,4 +124,18 @@ test('UI: F12 on a quotation opens the source article at the quotation', async (
   await page.locator('.monaco-editor .view-line', { hasText: 'He confirmed once again' }).first().waitFor({ timeout: 15_000 });
   await page.screenshot({ path: join(DOCS, 'definition.png') });
   await page.close();
+});
+
+test('npm run package makes a .vsix that installs in VS Code', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync, readdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const pack = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  assert.equal(pack.status, 0, pack.stderr + pack.stdout);
+  const vsix = join(ROOT, readdirSync(ROOT).find((f) => f.endsWith('.vsix'))!);
+  const extensions = mkdtempSync(join(tmpdir(), 'st-vsix-'));
+  const install = spawnSync(tools.node, [tools.codeServer, '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOME: extensions } });
+  assert.equal(install.status, 0, install.stderr + install.stdout);
+  assert.match(install.stdout, /successfully installed/i);
+  assert.ok(readdirSync(extensions).some((d) => d.startsWith('source-trace.source-trace-')), readdirSync(extensions).join(', '));
 });

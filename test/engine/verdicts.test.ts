@@ -128,3 +128,12 @@ test('minQuoteWords sets the unsourced threshold', async () => {
   assert.equal(engine.check(draft, { minQuoteWords: 4 }).findings.length, 1);
   assert.equal(engine.check(draft, { minQuoteWords: 5 }).findings.length, 0);
 });
+
+test('a role names a person the corpus knows: “Germany’s defense minister”, “the Estonian defense minister”', async () => {
+  const [f] = await seed('In October, “I would read into that a kind of change of perspective and approach,” Germany’s defense minister said.');
+  assert.equal(f.attributedTo, 'Boris Pistorius');
+  assert.equal(f.verdict, 'verified');
+  const [g] = await seed('In October, “I would read into that a kind of change of perspective and approach,” the Estonian defense minister said.');
+  assert.equal(g.attributedTo, 'Hanno Pevkur');
+  assert.equal(g.verdict, 'misattributed');
+});
