@@ -5,15 +5,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-
-/** Restarts a crashed server a bounded number of times, and tells the user once. */
-export const MAX_RESTARTS = 5;
-let restarts = 0;
-let told = false;
+import { RestartPolicy } from './restartPolicy';
 import { StatusBar } from './statusBar';
 import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
+
+const restartPolicy = new RestartPolicy(5);
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -37,14 +35,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
-        restarts++;
-        if (!told) {
-          told = true;
-          void vscode.window.showWarningMessage(restarts <= MAX_RESTARTS
-            ? 'Source Trace: the language server stopped and is being restarted. Details are in the Source Trace output channel.'
-            : 'Source Trace: the language server keeps stopping; it will not be restarted. Reload the window to try again.');
-        }
-        return restarts <= MAX_RESTARTS ? { action: CloseAction.Restart, handled: true } : { action: CloseAction.DoNotRestart, handled: true };
+        const decision = restartPolicy.onClosed();
+        if (decision.message) void vscode.window.showWarningMessage(decision.message);
+        return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
       },
     },
   };

@@ -227,3 +227,14 @@ test('the server persists its index in .source-trace/ (gitignored) after loading
   assert.ok(Object.keys(index.articles).length >= 5);
   assert.equal(readFileSync(join(ws, '.source-trace', '.gitignore'), 'utf8'), '*\n');
 });
+
+test('a draft with more quotations than maxQuotes is checked up to the cap and says so', async () => {
+  client.settings = { maxQuotes: 3 };
+  const u = pathToFileURL(join(ws, 'capped.md')).toString();
+  await client.open(u, 'Hegseth said “We will send every tank we have to the front.”\n\n'.repeat(10));
+  const d = await client.diagnosticsFor(u);
+  client.settings = {};
+  assert.equal(d.filter((x) => x.code === 'unsourced').length, 3);
+  const capped = d.find((x) => x.code === 'capped');
+  assert.match(capped!.message, /Only the first 3 quotations were checked; 7 more were not/);
+});
