@@ -31,8 +31,12 @@ export class TraceEngine {
 
   /** Adds articles; extraction reuses the cache where the content hash is unchanged. */
   addAll(articles: Article[]): void {
-    for (const a of articles) this.corpus.upsert(a, this.options.cache?.get(a.hash));
-    this.corpus.index.compact();
+    this.corpus.index.beginBulk();
+    try {
+      for (const a of articles) this.corpus.upsert(a, this.options.cache?.get(a.hash));
+    } finally {
+      this.corpus.index.endBulk();
+    }
     this.corpus.refreshPeople();
   }
 

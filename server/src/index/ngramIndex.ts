@@ -44,6 +44,16 @@ export class NgramIndex {
   private dead = new Uint8Array(1024);
   private live = 0;
 
+  private bulk = false;
+
+  /**
+   * Bulk loading: postings go straight to the next compaction instead of through the delta
+   * map (one counting sort at the end instead of a map of arrays and repeated compactions).
+   * Queries are answered from the base only until endBulk().
+   */
+  beginBulk(): void { this.bulk = true; }
+  endBulk(): void { this.bulk = false; this.compact(); }
+
   /** Registers quotation number `quote` (dense, 0-based) with its word ids. */
   add(quote: number, ids: ArrayLike<number>): void {
     const keys = Int32Array.from(new Set(gramKeys(ids)));
@@ -51,6 +61,7 @@ export class NgramIndex {
     this.ensureDead(quote);
     this.dead[quote] = 0;
     this.live++;
+    if (this.bulk) return;
     for (const k of keys) {
       const list = this.delta.get(k);
       if (list) list.push(quote); else this.delta.set(k, [quote]);

@@ -127,7 +127,12 @@ export class PeopleRegistry {
     if (!this.byForm.has(f)) this.byForm.set(f, p);
     const s = surnameOf(f);
     const list = this.bySurname.get(s) ?? [];
-    if (!list.includes(p)) { list.push(p); this.bySurname.set(s, list); this.surnames.push({ surname: s }); this.fuse = null; }
+    if (!list.includes(p)) {
+      list.push(p);
+      this.bySurname.set(s, list);
+      // Fuse indexes incrementally: rebuilding it for every new name made registry builds quadratic.
+      if (list.length === 1) { this.surnames.push({ surname: s }); this.fuse?.add({ surname: s }); }
+    }
   }
 }
 
