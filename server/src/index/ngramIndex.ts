@@ -102,18 +102,26 @@ export class NgramIndex {
     this.delta.clear(); this.deltaPostings = 0;
   }
 
-  /** Quotations sharing n-grams with a draft's word ids, most shared first. */
-  candidates(ids: ArrayLike<number>, limit = 8, maxPostingsPerGram = 200_000): Candidate[] {
-    const keys = [...new Set(gramKeys(ids))];
-    const hits = new Map<number, number>();
+  /**
+   * Quotations sharing n-grams with a draft's word ids, most shared first. N-grams are visited
+   * rarest first; once a few rare ones have been counted, very common ones (function-word
+   * n-grams with long posting lists) are skipped: they add time, not evidence.
+   */
+  candidates(ids: ArrayLike<number>, limit = 8, commonPostings = 20_000, rareEnough = 4): Candidate[] {
     const shift = 32 - this.bits;
-    const bump = (q: number) => { if (!this.dead[q]) hits.set(q, (hits.get(q) ?? 0) + 1); };
-    for (const k of keys) {
+    const keys = [...new Set(gramKeys(ids))].map((k) => {
       const b = k >>> shift;
-      const from = this.offsets[b], to = this.offsets[b + 1];
-      if (to - from <= maxPostingsPerGram) for (let i = from; i < to; i++) if (this.postKey[i] === k) bump(this.postQuote[i]);
+      return { k, from: this.offsets[b], to: this.offsets[b + 1] };
+    }).sort((a, b) => (a.to - a.from) - (b.to - b.from));
+    const hits = new Map<number, number>();
+    const bump = (q: number) => { if (!this.dead[q]) hits.set(q, (hits.get(q) ?? 0) + 1); };
+    let counted = 0;
+    for (const { k, from, to } of keys) {
+      if (to - from > commonPostings && counted >= rareEnough) continue;
+      for (let i = from; i < to; i++) if (this.postKey[i] === k) bump(this.postQuote[i]);
       const d = this.delta.get(k);
       if (d) for (const q of d) bump(q);
+      counted++;
     }
     const out: Candidate[] = [];
     for (const [quote, h] of hits) out.push({ quote, hits: h });
