@@ -219,10 +219,11 @@ test('a storm of edits ends with diagnostics for the final text only', async () 
 
 test('the server persists its index in .source-trace/ (gitignored) after loading', async () => {
   const path = join(ws, '.source-trace', 'index-v1.json');
-  await client.until(() => { try { return JSON.parse(readFileSync(path, 'utf8')).format === 'source-trace-index/1'; } catch { return false; } }, 'index file', 10000).catch(async () => {
-    // The save is debounced after corpus changes; a reindex forces it.
-    await client.connection.sendRequest('workspace/executeCommand', { command: 'sourceTrace.server.reindex', arguments: [] });
-  });
+  // A reindex writes the index right after loading; each request answered afterwards is a point to look.
+  await client.connection.sendRequest('workspace/executeCommand', { command: 'sourceTrace.server.reindex', arguments: [] });
+  const written = () => { try { return JSON.parse(readFileSync(path, 'utf8')).format === 'source-trace-index/1'; } catch { return false; } };
+  for (let i = 0; i < 200 && !written(); i++) await client.connection.sendRequest('sourceTrace/articles');
+  assert.ok(written(), 'index file written');
   const index = JSON.parse(readFileSync(path, 'utf8'));
   assert.ok(Object.keys(index.articles).length >= 5);
   assert.equal(readFileSync(join(ws, '.source-trace', '.gitignore'), 'utf8'), '*\n');

@@ -98,9 +98,7 @@ function readMeta(data: Record<string, unknown>, warn: (line: number, message: s
     if (!date) warn(lineOfKey(text, 'date'), `date "${String(data.date).slice(0, 40)}" is not an ISO date (YYYY-MM-DD); the article cannot date anything`);
   }
   const updated = typeof data.updated === 'boolean' ? data.updated : (isoDate(data.updated) ?? null);
-  let title = str(data.title);
-  if (!title && text) title = null;
-  return { title, outlet: str(data.outlet), date, url: str(data.url), updated };
+  return { title: str(data.title), outlet: str(data.outlet), date, url: str(data.url), updated };
 }
 
 function lineOfKey(text: string | undefined, key: string): number {

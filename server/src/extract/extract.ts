@@ -106,7 +106,7 @@ export function sentenceStartOf(ctx: Context, p: number, offset: number): number
   if (!starts) {
     const { start, end } = ctx.paragraphs[p];
     // A quotation ending a sentence (“… accurate.” Then …) ends it at its closing mark.
-    const masked = (i: number) => ctx.masked(i) && !(ctx.masked(i) && !ctx.masked(i + 2) && /[.?!]/.test(ctx.text[i]) && /\s\p{Lu}/u.test(ctx.text.slice(i + 2, i + 4)) && !rightCueFollows(ctx.text, i + 2));
+    const masked = (i: number) => ctx.masked(i) && !(!ctx.masked(i + 2) && /[.?!]/.test(ctx.text[i]) && /\s\p{Lu}/u.test(ctx.text.slice(i + 2, i + 4)) && !rightCueFollows(ctx.text, i + 2));
     starts = sentenceStarts(ctx.text, start, end, masked);
     ctx.sentenceCache.set(p, starts);
   }
@@ -340,4 +340,3 @@ function shareWithinGroups(quotes: ExtractedQuote[]) {
   }
 }
 
-export { foldWord };

@@ -3,7 +3,7 @@
  * nearest compatible person, and unnamed speakers ("A NATO official") can be referred back to.
  */
 import { foldWord } from '../text/normalize';
-import { ANONYMOUS_NOUNS } from './lexicon';
+import { ANONYMOUS_NOUNS, NATIONALITIES } from './lexicon';
 import { personMentions, type PersonMention } from './names';
 
 export interface LocalPerson {
@@ -121,7 +121,6 @@ export class ArticlePeople {
   }
 }
 
-import { NATIONALITIES } from './lexicon';
 
 /** Folds a role phrase to comparable words: "Germany’s defense minister" → germany defense minister. */
 export function roleWords(role: string): string[] {

@@ -24,10 +24,8 @@ export function gramKeys(ids: ArrayLike<number>, out: number[] = []): number[] {
   let runStart = 0;
   for (let i = 0; i <= ids.length; i++) {
     if (i < ids.length && ids[i] >= 0) continue;
-    const n = i - runStart;
     for (let j = runStart; j + 1 < i; j++) out.push(gramKey(ids[j], ids[j + 1]));
     for (let j = runStart; j + 2 < i; j++) out.push(gramKey(ids[j], ids[j + 1], ids[j + 2]));
-    void n;
     runStart = i + 1;
   }
   return out;

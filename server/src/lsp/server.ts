@@ -39,7 +39,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let saveTimer: NodeJS.Timeout | undefined;
   let readmeUri = pathToFileURL(resolve(__dirname, '..', 'README.md')).toString();
   let ready: Promise<void> = Promise.resolve();
-  let loading = false;
   const analysed = new Map<string, Analysed>();
   const timers = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -139,7 +138,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   async function loadCorpus(): Promise<void> {
-    loading = true;
     const settings = await settingsFor(folders[0] ? pathToFileURL(folders[0]).toString() : undefined);
     let progress: WorkDoneProgressReporter | null = null;
     if (canProgress) {
@@ -169,7 +167,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       status('error', { message: (e as Error).message });
     } finally {
       progress?.done();
-      loading = false;
     }
     for (const d of documents.all()) schedule(d.uri, 0);
   }
@@ -313,10 +310,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!f?.source) return null;
     const wanted = new Set([f.source, ...f.alsoIn].map((m) => m.quote.n));
     const out = sourceLocations(f);
-    let lastYield = Date.now();
+    let lastYield = 0;
     for (const { uri, text } of draftsInWorkspace(c!.a.settings)) {
       // Walking the workspace can take a while: let $/cancelRequest in, and honour it.
-      if (Date.now() - lastYield > 10 || out.length === sourceLocations(f).length) { await new Promise((r) => setImmediate(r)); lastYield = Date.now(); }
+      if (Date.now() - lastYield > 10) { await new Promise((r) => setImmediate(r)); lastYield = Date.now(); }
       if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       const report = uri === p.textDocument.uri ? c!.a.report : engine.check(text, { minQuoteWords: c!.a.settings.minQuoteWords });
       const lines = TextDocument.create(uri, 'markdown', 0, text);
@@ -502,7 +499,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return null;
   }));
 
-  void loading;
   documents.listen(connection);
   connection.listen();
 }
