@@ -23,7 +23,10 @@ const sizes = (opt('--sizes') ?? (quick ? '300' : '1000,10000')).split(',').map(
 const withLsp = !args.includes('--no-lsp') && !quick;
 const RUNS = quick ? 3 : 15;
 const FUSE_BUDGET_MS = quick ? 3000 : 60_000;
-const outDir = opt('--out') ?? join(__dirname);
+// Runs as bench/run.ts (tsx) or bundled as dist/bench.js (what `npm run bench` measures: the
+// code that ships, without tsx's per-module getters and name helpers): the root is one up.
+const ROOT = join(__dirname, '..');
+const outDir = opt('--out') ?? join(ROOT, 'bench');
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)] ?? NaN; };
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN; };
@@ -117,7 +120,7 @@ async function benchSize(size: number) {
 
 /** Through the language server: time to diagnostics after didOpen/didChange, hover latency idle and during a check. */
 async function lspFigures(workspace: string, draft: string) {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<string, (v: unknown) => void>();
   const once = (key: string) => new Promise((resolve) => waiting.set(key, resolve));

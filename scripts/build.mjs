@@ -1,5 +1,5 @@
 // Bundles the extension, the language server and the command line with esbuild
-// (`--tests` also bundles the extension-host suite for @vscode/test-electron).
+// (`--tests` also bundles the extension-host suite for @vscode/test-electron, `--bench` the benchmark).
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'] };
@@ -14,4 +14,5 @@ if (process.argv.includes('--tests')) {
     build({ ...common, entryPoints: ['test/runTest.ts'], outfile: 'dist/test/runTest.js', external: ['@vscode/test-electron'] }),
   );
 }
+if (process.argv.includes('--bench')) jobs.push(build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js' }));
 await Promise.all(jobs);
