@@ -6,14 +6,14 @@
  */
 import { spawn } from 'node:child_process';
 import { cpus, totalmem, tmpdir } from 'node:os';
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Fuse from 'fuse.js';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TraceEngine } from '../server/src/engine';
 import { traceQuotation } from '../server/src/check/checkDraft';
-import { loadIndex, saveIndex } from '../server/src/index/persist';
+import { INDEX_FILE, loadIndex, saveIndex } from '../server/src/index/persist';
 import { Newsroom } from './generate';
 
 const args = process.argv.slice(2);
@@ -51,13 +51,21 @@ async function benchSize(size: number) {
   const buildMs = performance.now() - t0;
   gc();
   const mem = process.memoryUsage();
-  const indexPath = join(dir, '.source-trace', 'index-v1.json');
-  const [, saveMs] = time(() => saveIndex(indexPath, engine.corpus.extracts()));
-  const [cache, loadIndexMs] = time(() => loadIndex(indexPath));
+  const indexPath = join(dir, '.source-trace', INDEX_FILE);
+  const [, saveMs] = time(() => saveIndex(indexPath, engine.persistedForm()));
+  gc();
+  const [persisted, loadIndexMs] = time(() => loadIndex(indexPath));
   const t1 = performance.now();
-  const reloaded = await TraceEngine.load([archive], { cache });
-  const restartMs = performance.now() - t1;
-  void reloaded;
+  const reloaded = await TraceEngine.load([archive], { persisted });
+  const restartMs = loadIndexMs + performance.now() - t1;
+  if (reloaded.corpus.quoteCount !== engine.corpus.quoteCount || reloaded.loadStats.filesRead !== 0) throw new Error('restart from the persisted index lost quotations or re-read files');
+  // One article appended to the archive: the archive is re-read, only the new article is indexed.
+  appendFileSync(archive, JSON.stringify({ title: 'Appended', date: '2026-01-01', text: `“${newsroom.words(20)},” said ${newsroom.people[0].first} ${newsroom.people[0].last}.` }) + '\n');
+  const t2 = performance.now();
+  const appended = await TraceEngine.load([archive], { persisted: loadIndex(indexPath) });
+  const restartAppendedMs = performance.now() - t2;
+  if (appended.loadStats.articlesRead !== 1) throw new Error(`after appending one article, ${appended.loadStats.articlesRead} were indexed`);
+  void reloaded; void appended;
 
   const draftFigures = drafts.map((d) => {
     const [cold, coldMs] = time(() => engine.check(d.text, { maxQuotes: 100000 }));
@@ -107,7 +115,7 @@ async function benchSize(size: number) {
     articles: size, corpusMB: mb(corpus.bytes), quotations: engine.corpus.quoteCount, people: engine.corpus.people.persons.length,
     build: { ms: Math.round(buildMs), articlesPerSec: Math.round(size / (buildMs / 1000)), MBPerSec: Math.round((mb(corpus.bytes) / (buildMs / 1000)) * 10) / 10 },
     memory: { rssMB: mb(mem.rss), heapMB: mb(mem.heapUsed), heapGrowthMB: mb(mem.heapUsed - heapBefore), indexMB: mb(engine.corpus.index.bytes) },
-    persisted: { saveMs: Math.round(saveMs), loadMs: Math.round(loadIndexMs), fileMB: mb(statSync(indexPath).size), restartWithIndexMs: Math.round(restartMs) },
+    persisted: { saveMs: Math.round(saveMs), loadMs: Math.round(loadIndexMs), fileMB: mb(statSync(indexPath).size), restartWithIndexMs: Math.round(restartMs), restartAfterAppendMs: Math.round(restartAppendedMs) },
     drafts: draftFigures,
     lookup: { medianMs: lookupMedian, p99Ms: pct(lookups, 99) },
     fuse: { buildMs: Math.round(fuseBuildMs), queries: fuseTimes.length, of: drafts[0].truth.length, medianMs: fuseMedian, sourceRecall: fuseSourced ? fuseFound / fuseSourced : NaN, budgetMs: FUSE_BUDGET_MS },
@@ -171,7 +179,7 @@ function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
     ['articles/s · MB/s', ...results.map((r) => `${r.build.articlesPerSec} · ${r.build.MBPerSec}`)],
     ['RSS / heap MB (n-gram index MB)', ...results.map((r) => `${r.memory.rssMB} / ${r.memory.heapMB} (${r.memory.indexMB})`)],
     ['persisted index: save / load ms (file MB)', ...results.map((r) => `${r.persisted.saveMs} / ${r.persisted.loadMs} (${r.persisted.fileMB})`)],
-    ['restart with persisted index (s)', ...results.map((r) => r2(r.persisted.restartWithIndexMs / 1000))],
+    ['restart with persisted index: unchanged / one article appended (s)', ...results.map((r) => `${r2(r.persisted.restartWithIndexMs / 1000)} / ${r2(r.persisted.restartAfterAppendMs / 1000)}`)],
     ['1,000 words, 20 quotations: warm median / p95 ms', ...results.map((r) => `${r2(r.drafts[0].warmMedianMs)} / ${r2(r.drafts[0].warmP95Ms)}`)],
     ['5,000 words, 100 quotations: cold / warm median / p95 ms', ...results.map((r) => `${r2(r.drafts[1].coldMs)} / ${r2(r.drafts[1].warmMedianMs)} / ${r2(r.drafts[1].warmP95Ms)}`)],
     ['one quotation traced: median / p99 ms', ...results.map((r) => `${r2(r.lookup.medianMs)} / ${r2(r.lookup.p99Ms)}`)],

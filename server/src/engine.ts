@@ -2,42 +2,85 @@
  * The engine's front door: load a corpus, keep it indexed, check drafts. Plain TypeScript,
  * no LSP or VS Code: the language server and the command line both sit on this.
  */
-import type { Article, CorpusProblem } from './corpus/article';
-import { loadCorpus, readArticleFile, readJsonl, type LoadOptions } from './corpus/load';
+import type { Article, CorpusProblem, FileStamp, LoadedArticle } from './corpus/article';
+import { readArticleFile, readJsonl, stampOf, streamCorpus, type LoadOptions } from './corpus/load';
 import { readPeopleEntries } from './corpus/peopleFile';
 import { checkDraft, checkDraftAsync, type CheckOptions, type DraftReport } from './check/checkDraft';
 import { TraceCorpus, type ArticleExtract } from './index/traceCorpus';
+import type { PersistedFile, PersistedIndex } from './index/persist';
 
 export interface EngineOptions extends LoadOptions {
-  /** Extractions from a persisted index, by article content hash: unchanged articles are not re-read. */
-  cache?: Map<string, ArticleExtract>;
+  /** A persisted index: files unchanged since it was written are not read at all. */
+  persisted?: PersistedIndex | null;
 }
 
 export class TraceEngine {
   readonly loadProblems: CorpusProblem[] = [];
-  private constructor(readonly corpus: TraceCorpus, private readonly options: EngineOptions) {}
+  /** Corpus files as last read (or taken unchanged from the persisted index). */
+  private readonly files = new Map<string, FileStamp>();
+  /** How the last load went: files taken from the persisted index, files read. */
+  readonly loadStats = { filesFromIndex: 0, filesRead: 0, articlesRead: 0 };
+  /** Something changed since the index was loaded or saved: worth saving again. */
+  dirty = true;
+
+  private constructor(public corpus: TraceCorpus, private readonly options: EngineOptions) {}
 
   static empty(options: EngineOptions = {}): TraceEngine {
     return new TraceEngine(new TraceCorpus(), options);
   }
 
+  /**
+   * Loads a corpus, streaming it file by file. With a persisted index, the corpus starts as the
+   * index had it; files whose stamp is unchanged are not read, changed files are re-read (their
+   * articles with an unchanged content hash are not re-extracted), vanished files are dropped.
+   */
   static async load(specs: string[], options: EngineOptions = {}): Promise<TraceEngine> {
-    const loaded = await loadCorpus(specs, options);
-    const engine = new TraceEngine(new TraceCorpus(loaded.people), options);
-    engine.loadProblems.push(...loaded.problems);
-    engine.addAll(loaded.articles);
+    const persisted = options.persisted ?? null;
+    const corpus = persisted ? TraceCorpus.restore(persisted.corpus) : new TraceCorpus();
+    const engine = new TraceEngine(corpus, options);
+    const before = new Map<string, PersistedFile>((persisted?.files ?? []).map((f) => [f.path, f]));
+    const refreshing = new Map<string, FileRefresh>();
+    const seen = new Set<string>();
+    corpus.index.beginBulk();
+    let r: Awaited<ReturnType<typeof streamCorpus>>;
+    try {
+      r = await streamCorpus(specs, {
+        ...options,
+        onPeople: (entries) => { corpus.setPeople(entries); corpus.refreshPeople(); },
+        unchanged: (stamp) => {
+          seen.add(stamp.path);
+          const old = before.get(stamp.path);
+          if (old && old.mtimeMs === stamp.mtimeMs && old.size === stamp.size) return true;
+          if (old) refreshing.set(stamp.path, new FileRefresh(corpus, stamp.path));
+          return false;
+        },
+        onArticle: (a) => {
+          const refresh = refreshing.get(a.path);
+          if (refresh) { if (refresh.take(a)) engine.loadStats.articlesRead++; return; }
+          corpus.upsert(a);
+          engine.loadStats.articlesRead++;
+        },
+      });
+      for (const r of refreshing.values()) r.finish();
+      for (const path of before.keys()) if (!seen.has(path)) corpus.removeFile(path);
+    } finally {
+      corpus.index.endBulk();
+    }
+    corpus.compact();
+    corpus.refreshPeople();
+    const unchanged = new Set(r.unchangedFiles);
+    for (const f of r.files) engine.files.set(f.path, f);
+    engine.loadProblems.push(...r.problems, ...[...before.values()].filter((f) => unchanged.has(f.path)).flatMap((f) => f.problems));
+    Object.assign(engine.loadStats, { filesFromIndex: unchanged.size, filesRead: r.files.length - unchanged.size });
+    engine.dirty = !persisted || unchanged.size !== r.files.length || before.size !== r.files.length;
     return engine;
   }
 
-  /** Adds articles; extraction reuses the cache where the content hash is unchanged. */
-  addAll(articles: Article[]): void {
-    this.corpus.index.beginBulk();
-    try {
-      for (const a of articles) this.corpus.upsert(a, this.options.cache?.get(a.hash));
-    } finally {
-      this.corpus.index.endBulk();
-    }
-    this.corpus.refreshPeople();
+  /** What the persisted index stores: the corpus, and each file's stamp and load problems. */
+  persistedForm(): PersistedIndex {
+    const problems = new Map<string, CorpusProblem[]>();
+    for (const p of this.loadProblems) problems.set(p.path, [...(problems.get(p.path) ?? []), p]);
+    return { files: [...this.files.values()].map((f) => ({ ...f, problems: problems.get(f.path) ?? [] })), corpus: this.corpus.snapshot() };
   }
 
   check(text: string, options?: CheckOptions): DraftReport {
@@ -51,25 +94,68 @@ export class TraceEngine {
 
   /** Re-reads one changed corpus file (article, archive or people file); the rest of the index is untouched. */
   async reloadFile(path: string, contents?: string): Promise<CorpusProblem[]> {
+    this.dirty = true;
     const lower = path.toLowerCase();
     if (/people\.(ya?ml|json)$/.test(lower)) {
       const r = readPeopleEntries(path, contents);
       this.corpus.setPeople(r.entries);
       return r.problems;
     }
-    this.corpus.removeFile(path);
+    const stamp = stampOf(path);
+    if (stamp) this.files.set(path, stamp);
+    const refresh = new FileRefresh(this.corpus, path);
     const r = lower.endsWith('.jsonl') ? await readJsonl(path, this.options) : readArticleFile(path, this.options, contents);
-    for (const a of r.articles) this.corpus.upsert(a, this.options.cache?.get(a.hash));
+    for (const a of r.articles) refresh.take(a);
+    refresh.finish();
     return r.problems;
   }
 
   removeFile(path: string): number {
+    this.dirty = true;
+    this.files.delete(path);
     return this.corpus.removeFile(path);
   }
 
   /** Every problem known now: load-time ones and extraction warnings (unclosed quotes). */
   problems(): CorpusProblem[] {
     return [...this.loadProblems, ...[...this.corpus.problems.values()].flat()];
+  }
+}
+
+/**
+ * Re-reading a file that changed: an article whose content hash is unchanged (most of an archive
+ * that grew by a line) stays as indexed, or keeps its extraction when it moved; a new or edited
+ * one is indexed; one that is gone is removed.
+ */
+class FileRefresh {
+  /** By content hash: articles still indexed under their old id, not yet met again. */
+  private readonly stale = new Map<string, Article>();
+  /** By content hash: extractions of stale articles whose id a re-read article took over. */
+  private readonly detached = new Map<string, ArticleExtract>();
+
+  constructor(private readonly corpus: TraceCorpus, path: string) {
+    for (const a of corpus.articlesIn(path)) this.stale.set(a.hash, a);
+  }
+
+  /** Indexes `a` unless it is unchanged; says whether it was (re)indexed. */
+  take(a: LoadedArticle): boolean {
+    const prev = this.stale.get(a.hash);
+    if (prev) this.stale.delete(a.hash);
+    if (prev && prev.id === a.id && prev.line === a.line && prev.span?.offset === a.span?.offset) return false;
+    let extract = this.detached.get(a.hash);
+    if (prev) { extract = this.corpus.extractOf(prev.id); this.corpus.remove(prev.id); }
+    // Lines shifted: `a` takes the id of an article further down that has not been met yet.
+    const occupant = this.corpus.article(a.id);
+    if (occupant && this.stale.get(occupant.hash)?.id === a.id) {
+      this.detached.set(occupant.hash, this.corpus.extractOf(a.id)!);
+      this.stale.delete(occupant.hash);
+    }
+    this.corpus.upsert(a, extract);
+    return true;
+  }
+
+  finish(): void {
+    for (const a of this.stale.values()) this.corpus.remove(a.id);
   }
 }
 

@@ -1,46 +1,93 @@
-/** The persisted index: unchanged articles come from it, a changed article is extracted alone. */
+/**
+ * The persisted index: a restart reads the index and only the corpus files whose stamp changed;
+ * inside a changed archive, unchanged articles stay as indexed.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TraceEngine } from '../../server/src/engine';
-import { loadIndex, parseIndex, saveIndex, serializeIndex } from '../../server/src/index/persist';
+import { INDEX_FILE, loadIndex, saveIndex } from '../../server/src/index/persist';
 import { SEED_CORPUS } from '../helpers';
 
-test('save and load round-trip every extraction', async () => {
-  const engine = await TraceEngine.load([SEED_CORPUS]);
-  const extracts = engine.corpus.extracts();
-  const back = parseIndex(serializeIndex(extracts));
-  assert.equal(back.size, 4);
-  for (const [hash, x] of extracts) assert.deepEqual(back.get(hash)!.quotes.map((q) => [q.start, q.end, q.speaker, q.speakerMention]), x.quotes.map((q) => [q.start, q.end, q.speaker, q.speakerMention]));
-  const fromCache = await TraceEngine.load([SEED_CORPUS], { cache: back });
-  const texts = (e: TraceEngine) => e.corpus.articles().flatMap((a) => e.corpus.quotesOf(a.id).map((q) => `${q.text} — ${e.corpus.speakerName(q)}`));
-  assert.deepEqual(texts(fromCache), texts(engine));
-});
+const DRAFT = 'In October, Hegseth said “He confirmed once again that the U.S. is a true ally.” Zelensky said “We need a truce.”\n';
+const summary = (e: TraceEngine) => e.corpus.articles().flatMap((a) => e.corpus.quotesOf(a.id).map((q) => `${a.id} ${q.start}-${q.end} ${q.text} — ${e.corpus.speakerName(q)} @${JSON.stringify(e.corpus.rangeIn(a, q.start, q.end))}`)).sort();
+const findings = (e: TraceEngine) => e.check(DRAFT).findings.map((f) => [f.text, f.verdict, f.source?.article.id, f.source?.wording, f.attributedTo]);
 
-test('a restart takes unchanged articles from the index and re-extracts only the changed one', async () => {
+function copyCorpus(): { dir: string; corpus: string; index: string } {
   const dir = mkdtempSync(join(tmpdir(), 'st-persist-'));
   cpSync(SEED_CORPUS, join(dir, 'corpus'), { recursive: true });
-  const first = await TraceEngine.load([join(dir, 'corpus')]);
-  const path = join(dir, '.source-trace', 'index-v1.json');
-  saveIndex(path, first.corpus.extracts());
+  return { dir, corpus: join(dir, 'corpus'), index: join(dir, '.source-trace', INDEX_FILE) };
+}
+
+test('a restart from the persisted index reads no unchanged file and answers exactly as before', async () => {
+  const { dir, corpus, index } = copyCorpus();
+  const first = await TraceEngine.load([corpus]);
+  saveIndex(index, first.persistedForm());
   assert.equal(readFileSync(join(dir, '.source-trace', '.gitignore'), 'utf8'), '*\n');
-  const cache = loadIndex(path);
-  // Mark every cached extraction, so the test can see which articles came from the index.
-  for (const x of cache.values()) for (const q of x.quotes) if (q.speaker) q.speaker = { ...q.speaker, name: `cached:${q.speaker.name}` };
-  const changed = join(dir, 'corpus', '2025-04-11-hegseth-skips-contact-group.md');
-  writeFileSync(changed, readFileSync(changed, 'utf8').replace('“We need a ceasefire,” he said', '“We need a truce,” he said'));
-  const second = await TraceEngine.load([join(dir, 'corpus')], { cache });
-  for (const a of second.corpus.articles()) {
-    const names = second.corpus.quotesOf(a.id).map((q) => q.speaker?.name ?? '').filter(Boolean);
-    if (a.path === changed) assert.ok(names.every((n) => !n.startsWith('cached:')), 'changed article re-extracted');
-    else assert.ok(names.every((n) => n.startsWith('cached:')), `${a.path} came from the index`);
-  }
-  assert.ok(second.corpus.quotesOf(changed).some((q) => q.text === 'We need a truce,'));
+  const second = await TraceEngine.load([corpus], { persisted: loadIndex(index) });
+  assert.deepEqual(second.loadStats, { filesFromIndex: 4, filesRead: 0, articlesRead: 0 });
+  assert.equal(second.dirty, false);
+  assert.deepEqual(summary(second), summary(first));
+  assert.deepEqual(findings(second), findings(first));
+  assert.deepEqual(second.corpus.positionChanges().map((c) => [c.person.name, c.sentence]), first.corpus.positionChanges().map((c) => [c.person.name, c.sentence]));
 });
 
-test('an index of another format is ignored, not misread', () => {
-  assert.equal(parseIndex(JSON.stringify({ format: 'source-trace-index/0', articles: { x: {} } })).size, 0);
-  assert.equal(loadIndex('/no/such/index.json').size, 0);
+test('a changed file is re-read alone; a deleted one is dropped; load problems of unchanged files are kept', async () => {
+  const { corpus, index } = copyCorpus();
+  writeFileSync(join(corpus, 'broken.md'), '---\ntitle: [unclosed\n---\n“Words here that nobody said at all,” said Nobody Known.\n');
+  const first = await TraceEngine.load([corpus]);
+  assert.ok(first.problems().some((p) => p.path.endsWith('broken.md')));
+  saveIndex(index, first.persistedForm());
+  const changed = join(corpus, '2025-04-11-hegseth-skips-contact-group.md');
+  writeFileSync(changed, readFileSync(changed, 'utf8').replace('“We need a ceasefire,” he said', '“We need a truce,” he said'));
+  rmSync(join(corpus, '2025-10-15-hegseth-impose-costs-on-russia.md'));
+  const second = await TraceEngine.load([corpus], { persisted: loadIndex(index) });
+  assert.deepEqual(second.loadStats, { filesFromIndex: 3, filesRead: 1, articlesRead: 1 });
+  assert.ok(second.corpus.quotesOf(changed).some((q) => q.text === 'We need a truce,'));
+  assert.ok(!second.corpus.quotesOf(changed).some((q) => q.text === 'We need a ceasefire,'));
+  assert.equal(second.corpus.articleCount, 4); // 3 seed articles left + broken.md read without metadata
+  assert.ok(second.problems().some((p) => p.path.endsWith('broken.md')), 'the broken file is still reported');
+  assert.equal(second.check('“He confirmed once again that the U.S. is a true ally,” Pevkur said.').findings[0].verdict, 'unsourced');
+  // Same answers as a fresh load of the changed corpus.
+  const fresh = await TraceEngine.load([corpus]);
+  assert.deepEqual(summary(second), summary(fresh));
+  assert.deepEqual(findings(second), findings(fresh));
+});
+
+test('an archive that grew by one line indexes only the new article; one with a line inserted keeps its articles', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-persist-jsonl-'));
+  const archive = join(dir, 'archive.jsonl');
+  const line = (i: number) => JSON.stringify({ title: `Story ${i}`, date: `2024-01-${String(i + 1).padStart(2, '0')}`, text: `“Harbor fees number ${i} will rise in the spring,” said Mayor Ada Lindqvist-${String.fromCharCode(65 + i)}.` }) + '\n';
+  writeFileSync(archive, [0, 1, 2, 3].map(line).join(''));
+  const index = join(dir, INDEX_FILE);
+  saveIndex(index, (await TraceEngine.load([archive])).persistedForm());
+  appendFileSync(archive, line(4));
+  const grown = await TraceEngine.load([archive], { persisted: loadIndex(index) });
+  assert.deepEqual(grown.loadStats, { filesFromIndex: 0, filesRead: 1, articlesRead: 1 });
+  assert.equal(grown.corpus.quoteCount, 5);
+  saveIndex(index, grown.persistedForm());
+  // A line inserted at the top moves every article (ids are line numbers): moved, not re-extracted.
+  writeFileSync(archive, line(9) + readFileSync(archive, 'utf8'));
+  const shifted = await TraceEngine.load([archive], { persisted: loadIndex(index) });
+  assert.equal(shifted.corpus.quoteCount, 6);
+  const fresh = await TraceEngine.load([archive]);
+  assert.deepEqual(summary(shifted), summary(fresh));
+  const f = shifted.check('“Harbor fees number 2 will rise in the spring,” Lindqvist-C said.').findings[0];
+  assert.equal(f.verdict, 'verified');
+  assert.equal(f.source?.article.line, 3);
+});
+
+test('an index of another format, a damaged or a missing one is ignored, not misread', async () => {
+  const { corpus, index } = copyCorpus();
+  assert.equal(loadIndex(index), null);
+  saveIndex(index, (await TraceEngine.load([corpus])).persistedForm());
+  assert.ok(loadIndex(index));
+  truncateSync(index, Math.floor(statSync(index).size / 2));
+  assert.equal(loadIndex(index), null);
+  writeFileSync(index, JSON.stringify({ format: 'source-trace-index/1', articles: {} }));
+  assert.equal(loadIndex(index), null);
+  writeFileSync(index, Buffer.from([0x53, 0x54, 0x49, 0x58, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+  assert.equal(loadIndex(index), null);
 });

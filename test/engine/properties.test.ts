@@ -12,6 +12,7 @@ import { align } from '../../server/src/check/align';
 import { findingData } from '../../server/src/check/findingData';
 import { applyEdits, attributeEdit, citeEdits, dateEdit, exactWordingEdit, ignoreEdit, IGNORE_COMMENT, type OffsetEdit } from '../../server/src/fix/quickFixes';
 import { engineFor, SEED_CORPUS } from '../helpers';
+import { readArticleText } from '../../server/src/corpus/articleText';
 
 const RUNS = Number(process.env.FC_RUNS ?? 150);
 
@@ -81,9 +82,9 @@ test('a paragraph copied verbatim from an article into a draft is verified (or, 
   const engine = await engineFor(SEED_CORPUS);
   const quotes = engine.corpus.articles().flatMap((a) => engine.corpus.quotesOf(a.id)).filter((q) => q.text.split(/\s+/).length >= 3);
   await fc.assert(fc.asyncProperty(fc.constantFrom(...quotes), fc.constantFrom('', 'Intro paragraph.\n\n', '> '), async (q, prefix) => {
-    const a = q.article;
+    const text = readArticleText(q.article)!;
     // The quotation with its own sentence, as the article has it (marks, cue and all).
-    const para = a.text.slice(a.text.lastIndexOf('\n', q.start) + 1, (a.text.indexOf('\n', q.end) + 1 || a.text.length + 1) - 1);
+    const para = text.slice(text.lastIndexOf('\n', q.start) + 1, (text.indexOf('\n', q.end) + 1 || text.length + 1) - 1);
     const r = engine.check(prefix + para);
     const f = r.findings.find((x) => x.text === q.text || x.text.includes(q.text.slice(0, 20)));
     assert.ok(f, `found “${q.text.slice(0, 40)}” in the draft`);

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineFor, SEED_CORPUS } from '../helpers';
+import { readArticleText } from '../../server/src/corpus/articleText';
 
 const EXPECTED: Record<string, [string, string | null][]> = {
   '2025-02-12-hegseth-first-nato-visit.md': [
@@ -63,9 +64,14 @@ test('every seed quotation is extracted, in order, with its speaker', async () =
 
 test('quotation ranges point at the words between the marks in the file', async () => {
   const engine = await engineFor(SEED_CORPUS);
-  for (const a of engine.corpus.articles()) for (const q of engine.corpus.quotesOf(a.id)) {
-    assert.equal(a.text.slice(q.start, q.end), q.text);
-    if (q.speakerMention) assert.equal(a.text.slice(q.speakerMention.start, q.speakerMention.end), q.speakerMention.text);
+  for (const a of engine.corpus.articles()) {
+    // The index keeps no article text: it is re-read from the file (and checked against its hash).
+    const text = readArticleText(a);
+    assert.ok(text !== null, a.path);
+    for (const q of engine.corpus.quotesOf(a.id)) {
+      assert.equal(text.slice(q.start, q.end), q.text);
+      if (q.speakerMention) assert.equal(text.slice(q.speakerMention.start, q.speakerMention.end), q.speakerMention.text);
+    }
   }
 });
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { INDEX_FILE, loadIndex } from '../../server/src/index/persist';
 import { pathToFileURL } from 'node:url';
 import { applyTextEdits, LspClient, type Diagnostic } from './lspClient';
 import { SEED_CORPUS } from '../helpers';
@@ -217,16 +218,26 @@ test('a storm of edits ends with diagnostics for the final text only', async () 
   assert.ok(published.length < 20, `stale checks were dropped (published ${published.length} times for 399 edits)`);
 });
 
-test('the server persists its index in .source-trace/ (gitignored) after loading', async () => {
-  const path = join(ws, '.source-trace', 'index-v1.json');
-  // A reindex writes the index right after loading; each request answered afterwards is a point to look.
-  await client.connection.sendRequest('workspace/executeCommand', { command: 'sourceTrace.server.reindex', arguments: [] });
-  const written = () => { try { return JSON.parse(readFileSync(path, 'utf8')).format === 'source-trace-index/1'; } catch { return false; } };
-  for (let i = 0; i < 200 && !written(); i++) await client.connection.sendRequest('sourceTrace/articles');
-  assert.ok(written(), 'index file written');
-  const index = JSON.parse(readFileSync(path, 'utf8'));
-  assert.ok(Object.keys(index.articles).length >= 5);
+test('the server persists its index in .source-trace/ (gitignored); a restarted server reads no unchanged file', async () => {
+  const path = join(ws, '.source-trace', INDEX_FILE);
+  // Reindex rebuilds from the files and writes the index right after; each answered request is a point to look.
+  const { articles } = await client.connection.sendRequest('workspace/executeCommand', { command: 'sourceTrace.server.reindex', arguments: [] }) as { articles: number };
+  const current = () => loadIndex(path)?.corpus.articles.length === articles;
+  for (let i = 0; i < 200 && !current(); i++) await client.connection.sendRequest('sourceTrace/articles');
+  assert.ok(current(), 'index file written with every article');
   assert.equal(readFileSync(join(ws, '.source-trace', '.gitignore'), 'utf8'), '*\n');
+  const second = new LspClient();
+  try {
+    await second.initialize(ws);
+    const ready = second.notifications.map((n) => n.params as { state: string; fromIndex?: number; filesRead?: number; articles?: number }).find((p) => p.state === 'ready');
+    assert.deepEqual({ ...ready, ms: 0 }, { ...ready, ms: 0, articles, filesRead: 0 });
+    assert.ok(ready!.fromIndex! >= 5);
+    const u = pathToFileURL(join(ws, 'restarted.md')).toString();
+    await second.open(u, 'In October, Hegseth said “He confirmed once again that the U.S. is a true ally.”');
+    assert.deepEqual((await second.diagnosticsFor(u)).map((d) => d.code), ['misattributed']);
+  } finally {
+    await second.shutdown();
+  }
 });
 
 test('a draft with more quotations than maxQuotes is checked up to the cap and says so', async () => {

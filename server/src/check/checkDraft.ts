@@ -5,6 +5,7 @@
 import type { Article } from '../corpus/article';
 import type { Mention, Speaker } from '../extract/extract';
 import type { TraceCorpus, CorpusQuote, PositionChangeRef } from '../index/traceCorpus';
+import type { TokenView } from '../index/tokenStore';
 import type { Person } from '../people/registry';
 import { foldWord } from '../text/normalize';
 import { quoteTokens, TokenKind, wordCount } from '../text/quoteTokens';
@@ -163,21 +164,22 @@ function findSources(corpus: TraceCorpus, prose: string, tokens: ReturnType<type
   for (const c of corpus.index.candidates(ids, 12)) {
     const q = corpus.quotes[c.quote];
     if (!q) continue;
-    const a = align({ ids: draftIds, kinds: draftKinds }, { ids: q.ids, kinds: q.kinds }, windowFor(q, draftIds));
+    const source = corpus.tokensOf(q);
+    const a = align({ ids: draftIds, kinds: draftKinds }, source, windowFor(source.ids, draftIds));
     if (!a || !accept(a, words)) continue;
     const speaks = !speaker || sameSpeaker(corpus, speaker, person, q);
-    out.push({ ...describe(prose, tokens, q, a), speaker: corpus.speakerName(q), rank: [a.errors, speaks ? 0 : 1, dateRank(q.article), q.n] });
+    out.push({ ...describe(prose, tokens, q, source, a), speaker: corpus.speakerName(q), rank: [a.errors, speaks ? 0 : 1, dateRank(q.article), q.n] });
   }
   out.sort((x, y) => { for (let i = 0; i < x.rank.length; i++) if (x.rank[i] !== y.rank[i]) return x.rank[i] - y.rank[i]; return 0; });
   return out;
 }
 
 /** Long source quotations (transcripts) are aligned only around the draft's words. */
-function windowFor(q: CorpusQuote, draft: Int32Array): [number, number] | undefined {
-  if (q.ids.length * draft.length < 200_000) return undefined;
+function windowFor(source: Int32Array, draft: Int32Array): [number, number] | undefined {
+  if (source.length * draft.length < 200_000) return undefined;
   const wanted = new Set(draft);
   let first = -1, last = -1;
-  for (let i = 0; i < q.ids.length; i++) if (wanted.has(q.ids[i])) { if (first < 0) first = i; last = i; }
+  for (let i = 0; i < source.length; i++) if (wanted.has(source[i])) { if (first < 0) first = i; last = i; }
   return first < 0 ? undefined : [first - draft.length, last + draft.length];
 }
 
@@ -190,17 +192,17 @@ function accept(a: Alignment, words: number): boolean {
 
 const dateRank = (a: Article) => (a.date ? Number(a.date.replace(/-/g, '')) : 99999999);
 
-function describe(prose: string, draft: ReturnType<typeof quoteTokens>, q: CorpusQuote, a: Alignment): SourceMatch {
-  const text = q.article.text;
-  const start = q.starts[a.sourceFrom] ?? q.start;
-  const end = a.sourceTo > a.sourceFrom ? q.ends[a.sourceTo - 1] : start;
-  const piece = (starts: ArrayLike<number>, ends: ArrayLike<number>, src: string, [x, y]: [number, number]) => (y > x ? src.slice(starts[x], ends[y - 1]) : '');
+/** The source side's words come from the quotation's own text (offsets are the article's, so shifted by its start). */
+function describe(prose: string, draft: ReturnType<typeof quoteTokens>, q: CorpusQuote, source: TokenView, a: Alignment): SourceMatch {
+  const start = source.starts[a.sourceFrom] ?? q.start;
+  const end = a.sourceTo > a.sourceFrom ? source.ends[a.sourceTo - 1] : start;
+  const piece = (starts: ArrayLike<number>, ends: ArrayLike<number>, src: string, shift: number, [x, y]: [number, number]) => (y > x ? src.slice(starts[x] - shift, ends[y - 1] - shift) : '');
   const changes: WordChange[] = [];
   for (const d of a.diff) {
     if (d.op === 'equal' || d.op === 'elided') continue;
-    changes.push({ op: d.op, draft: piece(draft.starts, draft.ends, prose, d.draft), source: piece(q.starts, q.ends, text, d.source) });
+    changes.push({ op: d.op, draft: piece(draft.starts, draft.ends, prose, 0, d.draft), source: piece(source.starts, source.ends, q.text, q.start, d.source) });
   }
-  return { quote: q, article: q.article, speaker: null, start, end, wording: text.slice(start, end), errors: a.errors, changes };
+  return { quote: q, article: q.article, speaker: null, start, end, wording: q.text.slice(start - q.start, end - q.start), errors: a.errors, changes };
 }
 
 function outdatedBy(prose: string, paragraph: { start: number; end: number } | undefined, q: { open: number; close: number }, best: SourceMatch, changes: PositionChangeRef[]): Finding['outdated'] {

@@ -1,4 +1,8 @@
-/** An article of the corpus, as loaded: metadata from front matter (or JSONL fields) and its text. */
+/**
+ * An article of the corpus: metadata from front matter (or JSONL fields) and where its text is.
+ * The index keeps no article text (at newsroom scale it would be most of the memory): only the
+ * quotations' words; a hover that wants the sentence around a quotation re-reads the article.
+ */
 export interface Article {
   /** Stable id: the file path, plus `#L<n>` for a line of a JSONL archive. */
   id: string;
@@ -12,15 +16,24 @@ export interface Article {
   date: string | null;
   url: string | null;
   updated: string | boolean | null;
-  /** The file's whole text (for .md/.txt) or the JSONL `text` field. Offsets point into it. */
-  text: string;
-  /** Where the body starts in `text` (after front matter). */
+  /** Where the body starts in the text (after front matter). */
   bodyStart: number;
   /** Content hash: an unchanged article is never re-read from a persisted index. */
   hash: string;
   /** True when offsets in `text` map to the file (not for JSONL, whose text is JSON-escaped). */
   navigable: boolean;
+  /** For one line of a JSONL archive: the line's byte range, so its text is re-read alone. */
+  span: { offset: number; length: number } | null;
 }
+
+/** An article as the loader hands it over: with its text, which offsets point into. */
+export interface LoadedArticle extends Article {
+  /** The file's whole text (for .md/.txt) or the JSONL `text` field. */
+  text: string;
+}
+
+/** What a file looked like when it was read: a restart re-reads only files whose stamp changed. */
+export interface FileStamp { path: string; mtimeMs: number; size: number }
 
 export interface CorpusProblem {
   path: string;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Article, CorpusProblem } from './article';
+import type { CorpusProblem, FileStamp, LoadedArticle } from './article';
 import { decodeArticle } from './decode';
 import { findCorpusFiles, type FindOptions } from './files';
 import { isoDate, splitFrontMatter } from './frontMatter';
@@ -18,34 +18,68 @@ export interface LoadOptions extends FindOptions {
   onProgress?: (filesDone: number, filesTotal: number, articles: number) => void;
 }
 
-export interface LoadedCorpus { articles: Article[]; problems: CorpusProblem[]; people: PersonEntry[]; peopleFiles: string[] }
+export interface StreamOptions extends LoadOptions {
+  /** Each article as it is read: the caller indexes it and lets its text go. */
+  onArticle: (article: LoadedArticle) => void;
+  /** A file whose stamp says it is unchanged since the persisted index is not read at all. */
+  unchanged?: (stamp: FileStamp) => boolean;
+  /** The people files' entries, before any article (extraction knows their surnames). */
+  onPeople?: (entries: PersonEntry[]) => void;
+}
+
+export interface LoadedCorpus { articles: LoadedArticle[]; problems: CorpusProblem[]; people: PersonEntry[]; peopleFiles: string[]; files: FileStamp[] }
+export interface StreamedCorpus { problems: CorpusProblem[]; people: PersonEntry[]; peopleFiles: string[]; files: FileStamp[]; unchangedFiles: string[] }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
 
+/** Loads a whole corpus into memory (tests, small corpora). The engine streams instead. */
 export async function loadCorpus(specs: string[], options: LoadOptions = {}): Promise<LoadedCorpus> {
+  const articles: LoadedArticle[] = [];
+  const r = await streamCorpus(specs, { ...options, onArticle: (a) => articles.push(a) });
+  return { articles, problems: r.problems, people: r.people, peopleFiles: r.peopleFiles, files: r.files };
+}
+
+/**
+ * Reads a corpus file by file, handing each article to `onArticle` as it is read, so no more
+ * than one file's text (one line's, for a JSONL archive) is held at a time.
+ */
+export async function streamCorpus(specs: string[], options: StreamOptions): Promise<StreamedCorpus> {
   const cwd = options.cwd ?? process.cwd();
   const found = findCorpusFiles(specs, cwd, options);
-  const out: LoadedCorpus = { articles: [], problems: found.problems.map((p) => ({ ...p, line: 0, severity: 'warning' })), people: [], peopleFiles: found.people };
+  const out: StreamedCorpus = { problems: found.problems.map((p) => ({ ...p, line: 0, severity: 'warning' })), people: [], peopleFiles: found.people, files: [], unchangedFiles: [] };
   const byHash = new Map<string, string>();
-  let done = 0;
-  for (const file of found.files) {
-    const loaded = file.toLowerCase().endsWith('.jsonl') ? await readJsonl(file, options) : readArticleFile(file, options);
-    for (const a of loaded.articles) {
-      const first = byHash.get(a.hash);
-      if (first) { out.problems.push({ path: a.path, line: a.line, severity: 'warning', message: `duplicate of ${displayPath(cwd, first)}; skipped` }); continue; }
-      byHash.set(a.hash, a.id);
-      out.articles.push(a);
-    }
-    out.problems.push(...loaded.problems);
-    options.onProgress?.(++done, found.files.length, out.articles.length);
-  }
   for (const file of found.people) {
     const r = readPeopleEntries(file);
     out.people.push(...r.entries);
     out.problems.push(...r.problems);
   }
+  options.onPeople?.(out.people);
+  let done = 0, count = 0;
+  const take = (a: LoadedArticle) => {
+    const first = byHash.get(a.hash);
+    if (first) { out.problems.push({ path: a.path, line: a.line, severity: 'warning', message: `duplicate of ${displayPath(cwd, first)}; skipped` }); return; }
+    byHash.set(a.hash, a.id);
+    count++;
+    options.onArticle(a);
+  };
+  for (const file of found.files) {
+    const stamp = stampOf(file);
+    if (stamp) out.files.push(stamp);
+    if (stamp && options.unchanged?.(stamp)) out.unchangedFiles.push(file);
+    else if (file.toLowerCase().endsWith('.jsonl')) out.problems.push(...(await readJsonl(file, options, take)).problems);
+    else {
+      const loaded = readArticleFile(file, options);
+      loaded.articles.forEach(take);
+      out.problems.push(...loaded.problems);
+    }
+    options.onProgress?.(++done, found.files.length, count);
+  }
   return out;
+}
+
+export function stampOf(path: string): FileStamp | null {
+  try { const st = statSync(path); return { path, mtimeMs: st.mtimeMs, size: st.size }; } catch { return null; }
 }
 
 function displayPath(cwd: string, p: string): string {
@@ -58,7 +92,7 @@ export function hashText(text: string): string {
 }
 
 /** Reads one .md or .txt article. Exported for incremental re-indexing of a changed file. */
-export function readArticleFile(path: string, options: { maxFileBytes?: number } = {}, contents?: string): { articles: Article[]; problems: CorpusProblem[] } {
+export function readArticleFile(path: string, options: { maxFileBytes?: number } = {}, contents?: string): { articles: LoadedArticle[]; problems: CorpusProblem[] } {
   const problem = (message: string, line = 0, severity: 'error' | 'warning' = 'error') => ({ path, line, message, severity });
   let text = contents;
   if (text === undefined) {
@@ -79,16 +113,16 @@ export function readArticleFile(path: string, options: { maxFileBytes?: number }
   return articleFromText(path, text);
 }
 
-function articleFromText(path: string, text: string): { articles: Article[]; problems: CorpusProblem[] } {
+function articleFromText(path: string, text: string): { articles: LoadedArticle[]; problems: CorpusProblem[] } {
   if (!/\S/.test(text)) return { articles: [], problems: [{ path, line: 0, severity: 'warning', message: 'empty file; skipped' }] };
   const problems: CorpusProblem[] = [];
   const fm = splitFrontMatter(text);
   if (fm.error) problems.push({ path, line: fm.error.line, severity: 'error', message: `${fm.error.message}; read without metadata` });
   const meta = readMeta(fm.data, (line, message) => problems.push({ path, line, severity: 'warning', message }), text);
-  return { articles: [{ id: path, path, line: 0, ...meta, text, bodyStart: fm.bodyStart, hash: hashText(text), navigable: true }], problems };
+  return { articles: [{ id: path, path, line: 0, ...meta, text, bodyStart: fm.bodyStart, hash: hashText(text), navigable: true, span: null }], problems };
 }
 
-type Meta = Pick<Article, 'title' | 'outlet' | 'date' | 'url' | 'updated'>;
+type Meta = Pick<LoadedArticle, 'title' | 'outlet' | 'date' | 'url' | 'updated'>;
 
 function readMeta(data: Record<string, unknown>, warn: (line: number, message: string) => void, text?: string): Meta {
   const str = (v: unknown) => (typeof v === 'string' && v.trim() && v.trim().toLowerCase() !== 'unknown' ? v.trim() : null);
@@ -109,24 +143,30 @@ function lineOfKey(text: string | undefined, key: string): number {
 
 const mb = (n: number) => (n / 1048576).toFixed(1);
 
-/** JSONL archives are streamed line by line; a line over the limit is skipped without being buffered. */
-export async function readJsonl(path: string, options: { maxLineBytes?: number } = {}): Promise<{ articles: Article[]; problems: CorpusProblem[] }> {
+/**
+ * JSONL archives are streamed line by line; a line over the limit is skipped without being
+ * buffered. With `onArticle`, articles are handed over as read instead of collected.
+ */
+export async function readJsonl(path: string, options: { maxLineBytes?: number } = {}, onArticle?: (a: LoadedArticle) => void): Promise<{ articles: LoadedArticle[]; problems: CorpusProblem[] }> {
   const maxLine = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const articles: Article[] = [];
+  const articles: LoadedArticle[] = [];
+  const emit = onArticle ?? ((a: LoadedArticle) => { articles.push(a); });
   const problems: CorpusProblem[] = [];
   let line = 0;
   let parts: Buffer[] = [];
   let size = 0;
   let overLong = false;
+  // Byte offsets, so one article's line can be re-read alone later.
+  let lineStart = 0, position = 0;
   const finish = () => {
     if (overLong) problems.push({ path, line, severity: 'error', message: `line longer than ${mb(maxLine)} MB; skipped` });
     else if (size > 0) {
-      const raw = Buffer.concat(parts).toString('utf8').trim();
-      if (raw) parseLine(raw);
+      const raw = Buffer.concat(parts).toString('utf8');
+      if (raw.trim()) parseLine(raw.trim(), { offset: lineStart, length: size });
     }
     parts = []; size = 0; overLong = false; line++;
   };
-  const parseLine = (raw: string) => {
+  const parseLine = (raw: string, span: { offset: number; length: number }) => {
     let obj: unknown;
     try { obj = JSON.parse(raw); } catch (e) { problems.push({ path, line, severity: 'error', message: `not valid JSON: ${(e as Error).message.slice(0, 80)}; skipped` }); return; }
     if (!obj || typeof obj !== 'object' || Array.isArray(obj)) { problems.push({ path, line, severity: 'error', message: 'line is not a JSON object; skipped' }); return; }
@@ -137,7 +177,7 @@ export async function readJsonl(path: string, options: { maxLineBytes?: number }
     for (const k of ['title', 'outlet', 'date', 'url', 'updated', 'id']) if (Object.prototype.hasOwnProperty.call(o, k)) data[k] = o[k];
     const meta = readMeta(data, (_l, message) => problems.push({ path, line, severity: 'warning', message }));
     const id = typeof data.id === 'string' || typeof data.id === 'number' ? String(data.id) : `L${line + 1}`;
-    articles.push({ id: `${path}#${id}`, path, line, ...meta, text, bodyStart: 0, hash: hashText(text), navigable: false });
+    emit({ id: `${path}#${id}`, path, line, ...meta, text, bodyStart: 0, hash: hashText(text), navigable: false, span });
   };
   await new Promise<void>((resolveDone, reject) => {
     const stream = createReadStream(path);
@@ -151,8 +191,11 @@ export async function readJsonl(path: string, options: { maxLineBytes?: number }
           size += piece.length;
           if (size > maxLine) { overLong = true; parts = []; } else parts.push(Buffer.from(piece));
         }
+        position += piece.length;
         if (nl < 0) break;
         finish();
+        position++;
+        lineStart = position;
         from = nl + 1;
       }
     });

@@ -4,7 +4,8 @@
  * Columnar and typed: a compacted base (counting-sorted by hash bucket, one Int32Array of
  * quotation numbers and one of full hashes to drop bucket collisions) plus a small delta map
  * for quotations added since, and a tombstone per removed quotation. Adding or removing one
- * article touches only the delta; compact() folds it in when it grows.
+ * article touches only the delta; compact() folds it in when it grows. Nothing is kept per
+ * quotation but its tombstone byte.
  */
 
 export interface Candidate { quote: number; hits: number }
@@ -31,6 +32,8 @@ export function gramKeys(ids: ArrayLike<number>, out: number[] = []): number[] {
   return out;
 }
 
+export interface NgramSnapshot { bits: number; offsets: Int32Array; postQuote: Int32Array; postKey: Int32Array }
+
 export class NgramIndex {
   private bits = 4;
   private offsets = new Int32Array(17);
@@ -38,28 +41,42 @@ export class NgramIndex {
   private postKey = new Int32Array(0);
   private readonly delta = new Map<number, number[]>();
   private deltaPostings = 0;
-  private readonly grams: (Int32Array | null)[] = [];
+  /** Bulk loading: (key, quotation) pairs waiting for the next compaction. */
+  private pendingKey = new Int32Array(0);
+  private pendingQuote = new Int32Array(0);
+  private pending = 0;
+  /** 1 for a removed quotation: its postings are skipped, then dropped at compaction. */
   private dead = new Uint8Array(1024);
   private live = 0;
-
+  private deadPostings = 0;
   private bulk = false;
 
   /**
-   * Bulk loading: postings go straight to the next compaction instead of through the delta
-   * map (one counting sort at the end instead of a map of arrays and repeated compactions).
-   * Queries are answered from the base only until endBulk().
+   * Bulk loading: postings go to flat pending arrays and into the base with one counting sort
+   * at endBulk(), instead of through the delta map. Queries see the base and delta only.
    */
   beginBulk(): void { this.bulk = true; }
   endBulk(): void { this.bulk = false; this.compact(); }
 
-  /** Registers quotation number `quote` (dense, 0-based) with its word ids. */
+  /**
+   * Registers quotation number `quote` with its word ids. Numbers are never reused: a number
+   * whose postings might still be in the base would inherit them.
+   */
   add(quote: number, ids: ArrayLike<number>): void {
-    const keys = Int32Array.from(new Set(gramKeys(ids)));
-    this.grams[quote] = keys;
+    const keys = [...new Set(gramKeys(ids))];
     this.ensureDead(quote);
     this.dead[quote] = 0;
     this.live++;
-    if (this.bulk) return;
+    if (this.bulk) {
+      if (this.pending + keys.length > this.pendingKey.length) {
+        let cap = Math.max(1 << 16, this.pendingKey.length);
+        while (cap < this.pending + keys.length) cap *= 2;
+        const k = new Int32Array(cap); k.set(this.pendingKey.subarray(0, this.pending)); this.pendingKey = k;
+        const q = new Int32Array(cap); q.set(this.pendingQuote.subarray(0, this.pending)); this.pendingQuote = q;
+      }
+      for (const key of keys) { this.pendingKey[this.pending] = key; this.pendingQuote[this.pending++] = quote; }
+      return;
+    }
     for (const k of keys) {
       const list = this.delta.get(k);
       if (list) list.push(quote); else this.delta.set(k, [quote]);
@@ -68,36 +85,48 @@ export class NgramIndex {
     if (this.deltaPostings > 50_000 && this.deltaPostings > this.postQuote.length / 4) this.compact();
   }
 
-  remove(quote: number): void {
-    if (this.grams[quote] == null || this.dead[quote]) return;
+  /** `postings` is how many n-grams the quotation had (so compaction knows when it pays). */
+  remove(quote: number, postings = 0): void {
+    if (quote >= this.dead.length || this.dead[quote]) return;
     this.dead[quote] = 1;
-    this.grams[quote] = null;
     this.live--;
+    this.deadPostings += postings;
   }
 
   get size(): number { return this.live; }
-  get postings(): number { return this.postQuote.length + this.deltaPostings; }
-  get bytes(): number { return this.postQuote.byteLength + this.postKey.byteLength + this.offsets.byteLength + this.deltaPostings * 16; }
+  get postings(): number { return this.postQuote.length + this.deltaPostings + this.pending; }
+  get bytes(): number { return this.postQuote.byteLength + this.postKey.byteLength + this.offsets.byteLength + this.dead.byteLength + this.deltaPostings * 16; }
+  /** Worth compacting: many postings in the delta map, or of removed quotations. */
+  get untidy(): boolean { return this.deltaPostings > 0 || this.deadPostings > this.postQuote.length / 8; }
 
-  /** Folds the delta into the base and drops removed quotations' postings. */
+  /**
+   * Folds the delta and pending postings into the base, dropping removed quotations': one
+   * counting sort by hash bucket over (base, delta, pending), no per-quotation state needed.
+   */
   compact(): void {
+    const base = this.postQuote.length;
     let total = 0;
-    for (const g of this.grams) if (g) total += g.length;
+    for (let i = 0; i < base; i++) if (!this.dead[this.postQuote[i]]) total++;
+    for (const list of this.delta.values()) for (const q of list) if (!this.dead[q]) total++;
+    for (let i = 0; i < this.pending; i++) if (!this.dead[this.pendingQuote[i]]) total++;
     let bits = 4;
     while ((1 << bits) < total / 2 && bits < 26) bits++;
     const shift = 32 - bits;
     const offsets = new Int32Array((1 << bits) + 1);
-    for (const g of this.grams) if (g) for (const k of g) offsets[(k >>> shift) + 1]++;
+    const each = (visit: (key: number, quote: number) => void) => {
+      for (let i = 0; i < base; i++) if (!this.dead[this.postQuote[i]]) visit(this.postKey[i], this.postQuote[i]);
+      for (const [key, list] of this.delta) for (const q of list) if (!this.dead[q]) visit(key, q);
+      for (let i = 0; i < this.pending; i++) if (!this.dead[this.pendingQuote[i]]) visit(this.pendingKey[i], this.pendingQuote[i]);
+    };
+    each((key) => { offsets[(key >>> shift) + 1]++; });
     for (let i = 1; i < offsets.length; i++) offsets[i] += offsets[i - 1];
     const fill = offsets.slice(0, -1);
     const postQuote = new Int32Array(total);
     const postKey = new Int32Array(total);
-    this.grams.forEach((g, q) => {
-      if (!g) return;
-      for (const k of g) { const at = fill[k >>> shift]++; postQuote[at] = q; postKey[at] = k; }
-    });
+    each((key, quote) => { const at = fill[key >>> shift]++; postQuote[at] = quote; postKey[at] = key; });
     this.bits = bits; this.offsets = offsets; this.postQuote = postQuote; this.postKey = postKey;
-    this.delta.clear(); this.deltaPostings = 0;
+    this.delta.clear(); this.deltaPostings = 0; this.deadPostings = 0;
+    this.pendingKey = new Int32Array(0); this.pendingQuote = new Int32Array(0); this.pending = 0;
   }
 
   /**
@@ -136,6 +165,19 @@ export class NgramIndex {
     this.dead = d;
   }
 
-  /** For persistence: the base arrays (call compact() first). */
-  snapshot() { return { bits: this.bits, offsets: this.offsets, postQuote: this.postQuote, postKey: this.postKey }; }
+  /** For persistence: the base arrays, compacted. */
+  snapshot(): NgramSnapshot {
+    if (this.untidy || this.pending) this.compact();
+    return { bits: this.bits, offsets: this.offsets, postQuote: this.postQuote, postKey: this.postKey };
+  }
+
+  /** An index from persisted arrays; `isLive(q)` says which quotation numbers exist. */
+  static restore(s: NgramSnapshot, quoteSlots: number, isLive: (q: number) => boolean): NgramIndex {
+    const index = new NgramIndex();
+    Object.assign(index, { bits: s.bits, offsets: s.offsets, postQuote: s.postQuote, postKey: s.postKey });
+    index.ensureDead(Math.max(0, quoteSlots - 1));
+    index.dead.fill(1);
+    for (let q = 0; q < quoteSlots; q++) if (isLive(q)) { index.dead[q] = 0; index.live++; }
+    return index;
+  }
 }

@@ -1,73 +1,121 @@
 /**
- * The persisted index: what extraction found in each article, keyed by the article's content
- * hash, so a restart re-extracts nothing unchanged and a changed article is re-read alone.
- * Versioned: a file of another version is ignored (and rewritten), never misread.
+ * The persisted index: the whole indexed corpus (article metadata, quotations, their tokens, the
+ * n-gram postings) plus a stamp (path, mtime, size) and the load problems of every corpus file.
+ * A restart reads this one file and then only the corpus files whose stamp changed; inside a
+ * changed archive, articles whose content hash is unchanged are not re-extracted.
+ *
+ * Binary and versioned: a magic word and format number, a JSON header (metadata, strings, and
+ * where each column is), then the typed-array columns, 8-byte aligned, read back as views of
+ * the file's buffer without copying. A file of another format is ignored (and rewritten).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ArticleExtract } from './traceCorpus';
-import type { Speaker } from '../extract/extract';
+import type { CorpusProblem, FileStamp } from '../corpus/article';
+import type { CorpusSnapshot } from './traceCorpus';
 
-export const INDEX_FORMAT = 'source-trace-index/1';
+export const INDEX_FORMAT = 'source-trace-index/2';
+export const INDEX_FILE = 'index-v2.bin';
+const MAGIC = 0x58495453; // "STIX"
 
-interface StoredArticle {
-  /** Quotations as [start, end, speaker index or -1, mention start, mention end]. */
-  q: number[][];
-  /** Speakers, mention texts. */
-  s: Speaker[];
-  m: string[];
-  p: { name: string; roles: string[] }[];
-  c: { person: string; start: number; end: number }[];
-  e: { offset: number; message: string }[];
+export interface PersistedFile extends FileStamp { problems: CorpusProblem[] }
+export interface PersistedIndex { files: PersistedFile[]; corpus: CorpusSnapshot }
+
+type Column = Int32Array | Uint8Array;
+const COLUMNS = ['quoteArticle', 'quoteStart', 'quoteEnd', 'quoteTok', 'quoteLen', 'quoteSpeaker', 'mentionStart', 'mentionEnd'] as const;
+
+interface Header {
+  format: string;
+  files: PersistedFile[];
+  vocab: string[];
+  speakers: CorpusSnapshot['speakers'];
+  articles: CorpusSnapshot['articles'];
+  mentions: string[];
+  bits: number;
+  /** name → [byte offset after the header, element count, kind]. */
+  columns: Record<string, [number, number, 'i32' | 'u8']>;
 }
 
-export function serializeIndex(extracts: Map<string, ArticleExtract>): string {
-  const articles: Record<string, StoredArticle> = {};
-  for (const [hash, x] of extracts) {
-    const s: Speaker[] = [], m: string[] = [];
-    const speakerIndex = new Map<string, number>();
-    const q = x.quotes.map((quote) => {
-      let si = -1;
-      if (quote.speaker) {
-        const key = JSON.stringify(quote.speaker);
-        si = speakerIndex.get(key) ?? -1;
-        if (si < 0) { si = s.length; s.push(quote.speaker); speakerIndex.set(key, si); }
-      }
-      const mention = quote.speakerMention;
-      if (mention) m.push(mention.text);
-      return mention ? [quote.start, quote.end, si, mention.start, mention.end] : [quote.start, quote.end, si];
-    });
-    articles[hash] = { q, s, m, p: x.persons, c: x.changes, e: x.problems };
-  }
-  return JSON.stringify({ format: INDEX_FORMAT, articles });
-}
-
-/** Rehydrates extractions; quotation texts are sliced from the article when it is indexed. */
-export function parseIndex(json: string): Map<string, ArticleExtract> {
-  const out = new Map<string, ArticleExtract>();
-  const data = JSON.parse(json) as { format?: string; articles?: Record<string, StoredArticle> };
-  if (data.format !== INDEX_FORMAT || !data.articles) return out;
-  for (const [hash, a] of Object.entries(data.articles)) {
-    let mi = 0;
-    out.set(hash, {
-      quotes: a.q.map(([start, end, si, ms, me]) => ({
-        text: undefined, start, end, speaker: si >= 0 ? a.s[si] : null,
-        speakerMention: ms !== undefined ? { text: a.m[mi++], start: ms, end: me } : null,
-      })),
-      persons: a.p, changes: a.c, problems: a.e,
-    });
-  }
-  return out;
-}
-
-export function saveIndex(path: string, extracts: Map<string, ArticleExtract>): void {
+export function saveIndex(path: string, index: PersistedIndex): void {
   mkdirSync(dirname(path), { recursive: true });
   try { writeFileSync(join(dirname(path), '.gitignore'), '*\n', { flag: 'wx' }); } catch { /* already there */ }
+  const c = index.corpus;
+  const blobs: [string, Column | Uint8Array][] = [
+    ...COLUMNS.map((k) => [k, c[k]] as [string, Column]),
+    ['tokens.ids', c.tokens.ids], ['tokens.kinds', c.tokens.kinds], ['tokens.starts', c.tokens.starts], ['tokens.ends', c.tokens.ends],
+    ['ngram.offsets', c.ngram.offsets], ['ngram.postQuote', c.ngram.postQuote], ['ngram.postKey', c.ngram.postKey],
+    ['quoteText', Buffer.from(c.quoteText, 'utf8')],
+  ];
+  const columns: Header['columns'] = {};
+  let at = 0;
+  for (const [name, a] of blobs) {
+    columns[name] = [at, name === 'quoteText' ? a.byteLength : a.length, a instanceof Int32Array ? 'i32' : 'u8'];
+    at += align8(a.byteLength);
+  }
+  const header: Header = { format: INDEX_FORMAT, files: index.files, vocab: c.vocab, speakers: c.speakers, articles: c.articles, mentions: c.mentions, bits: c.ngram.bits, columns };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const lead = Buffer.alloc(16);
+  lead.writeUInt32LE(MAGIC, 0); lead.writeUInt32LE(2, 4); lead.writeDoubleLE(json.length, 8);
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, serializeIndex(extracts));
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, lead);
+    writeSync(fd, json);
+    writeSync(fd, Buffer.alloc(align8(json.length) - json.length));
+    for (const [, a] of blobs) {
+      writeSync(fd, new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+      writeSync(fd, Buffer.alloc(align8(a.byteLength) - a.byteLength));
+    }
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, path); // atomic: a crash mid-write never leaves half an index
 }
 
-export function loadIndex(path: string): Map<string, ArticleExtract> {
-  try { return parseIndex(readFileSync(path, 'utf8')); } catch { return new Map(); }
+/** The persisted index, or null when there is none, or it is of another format, or damaged. */
+export function loadIndex(path: string): PersistedIndex | null {
+  let fd: number;
+  try { fd = openSync(path, 'r'); } catch { return null; }
+  try {
+    // Each column is read straight into its own typed array: no copy, nothing else kept alive.
+    const read = (into: Uint8Array, position: number) => {
+      for (let done = 0; done < into.length;) {
+        const n = readSync(fd, into, done, into.length - done, position + done);
+        if (n <= 0) throw new Error('index truncated');
+        done += n;
+      }
+    };
+    const lead = Buffer.alloc(16);
+    read(lead, 0);
+    if (lead.readUInt32LE(0) !== MAGIC || lead.readUInt32LE(4) !== 2) return null;
+    const jsonLength = lead.readDoubleLE(8);
+    const json = Buffer.alloc(jsonLength);
+    read(json, 16);
+    const header = JSON.parse(json.toString('utf8')) as Header;
+    if (header.format !== INDEX_FORMAT) return null;
+    const base = 16 + align8(jsonLength);
+    const col = (name: string): Column => {
+      const entry = header.columns[name];
+      if (!entry) throw new Error(`index lacks ${name}`);
+      const [offset, count, kind] = entry;
+      const a = kind === 'i32' ? new Int32Array(count) : new Uint8Array(count);
+      read(new Uint8Array(a.buffer), base + offset);
+      return a;
+    };
+    const i32 = (name: string) => col(name) as Int32Array;
+    const corpus: CorpusSnapshot = {
+      vocab: header.vocab, speakers: header.speakers, articles: header.articles, mentions: header.mentions,
+      quoteArticle: i32('quoteArticle'), quoteStart: i32('quoteStart'), quoteEnd: i32('quoteEnd'), quoteTok: i32('quoteTok'), quoteLen: i32('quoteLen'),
+      quoteSpeaker: i32('quoteSpeaker'), mentionStart: i32('mentionStart'), mentionEnd: i32('mentionEnd'),
+      quoteText: Buffer.from((col('quoteText') as Uint8Array).buffer).toString('utf8'),
+      tokens: { ids: i32('tokens.ids'), kinds: col('tokens.kinds') as Uint8Array, starts: i32('tokens.starts'), ends: i32('tokens.ends') },
+      ngram: { bits: header.bits, offsets: i32('ngram.offsets'), postQuote: i32('ngram.postQuote'), postKey: i32('ngram.postKey') },
+    };
+    return { files: header.files, corpus };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
 }
+
+const align8 = (n: number) => (n + 7) & ~7;

@@ -1,17 +1,24 @@
 /**
- * The indexed corpus: articles, their quotations with canonical speakers, the people
- * registry, reported changes of position, and the n-gram index. Articles are added, replaced
- * and removed one at a time; only the people registry is rebuilt on a change (it is small).
+ * The indexed corpus: articles (metadata only), their quotations with canonical speakers, the
+ * people registry, reported changes of position, and the n-gram index. Articles are added,
+ * replaced and removed one at a time; only the people registry is rebuilt on a change.
+ *
+ * Memory is what limits the corpus size, so no article text is kept: each quotation keeps its
+ * own words (one flat string per article holds them all, so nothing keeps the article alive),
+ * its tokens live in a columnar store, and repeated names, roles and speakers are shared.
  */
-import type { Article, CorpusProblem } from '../corpus/article';
+import type { Article, CorpusProblem, LoadedArticle } from '../corpus/article';
+import { readArticleText } from '../corpus/articleText';
 import type { PersonEntry } from '../corpus/peopleFile';
-import { extractQuotes, type ExtractedQuote, type Speaker } from '../extract/extract';
+import { extractQuotes, type Mention, type Speaker } from '../extract/extract';
 import type { TextProblem } from '../extract/quoteMarks';
 import { PeopleRegistry, type Person } from '../people/registry';
 import { LineIndex, type Range } from '../text/lineIndex';
 import { quoteTokens, TokenKind } from '../text/quoteTokens';
 import { foldWord } from '../text/normalize';
-import { NgramIndex } from './ngramIndex';
+import { ownString } from '../text/ownString';
+import { NgramIndex, type NgramSnapshot } from './ngramIndex';
+import { TokenStore, type TokenView } from './tokenStore';
 import { Vocabulary } from './vocabulary';
 
 export interface CorpusQuote {
@@ -22,13 +29,12 @@ export interface CorpusQuote {
   end: number;
   /** As extracted (article-local name). */
   speaker: Speaker | null;
-  speakerMention: ExtractedQuote['speakerMention'];
+  speakerMention: Mention | null;
   /** Canonical person, when the speaker is a named person. */
   person: Person | null;
-  ids: Int32Array;
-  kinds: Uint8Array;
-  starts: Int32Array;
-  ends: Int32Array;
+  /** This quotation's rows in the token store. */
+  tok: number;
+  len: number;
 }
 
 export interface PositionChangeRef {
@@ -39,28 +45,52 @@ export interface PositionChangeRef {
   sentence: string;
 }
 
+export interface ArticleChange { person: string; start: number; end: number; sentence: string }
+
 interface ArticleEntry {
   article: Article;
   quotes: number[];
   persons: { name: string; roles: string[] }[];
-  changes: { person: string; start: number; end: number }[];
+  changes: ArticleChange[];
   problems: TextProblem[];
-  lines?: LineIndex;
+  /** Offsets where lines start, for LSP ranges into the file (navigable articles only). */
+  lineStarts: Int32Array | null;
 }
 
-/** What extraction found in one article, without the text: what a persisted index stores. */
+/** What extraction found in one article: what a changed archive re-uses for its unchanged articles. */
 export interface ArticleExtract {
-  /** `text` is absent in a persisted extract: it is sliced from the article again. */
-  quotes: { text?: string; start: number; end: number; speaker: Speaker | null; speakerMention: ExtractedQuote['speakerMention'] }[];
+  quotes: { start: number; end: number; speaker: Speaker | null; speakerMention: Mention | null }[];
   persons: { name: string; roles: string[] }[];
   changes: { person: string; start: number; end: number }[];
   problems: TextProblem[];
 }
 
-export function extractArticle(article: Article, knownSurname?: (f: string) => boolean): ArticleExtract {
+/** Everything the corpus holds, as flat tables: what the persisted index writes and reads back. */
+export interface CorpusSnapshot {
+  vocab: string[];
+  speakers: Speaker[];
+  articles: { article: Article; persons: ArticleEntry['persons']; changes: ArticleChange[]; problems: TextProblem[]; lineStarts: number[] | null }[];
+  /** Per quotation number (holes have article -1): article index, start, end, token rows, speaker index, mention. */
+  quoteArticle: Int32Array;
+  quoteStart: Int32Array;
+  quoteEnd: Int32Array;
+  quoteTok: Int32Array;
+  quoteLen: Int32Array;
+  quoteSpeaker: Int32Array;
+  mentionStart: Int32Array;
+  mentionEnd: Int32Array;
+  /** Mention texts, in quotation order, for quotations that have one. */
+  mentions: string[];
+  /** Live quotations' texts, concatenated in quotation order (each is end - start long). */
+  quoteText: string;
+  tokens: TokenView;
+  ngram: NgramSnapshot;
+}
+
+export function extractArticle(article: LoadedArticle, knownSurname?: (f: string) => boolean): ArticleExtract {
   const x = extractQuotes(article.text, { bodyStart: article.bodyStart, knownSurname });
   return {
-    quotes: x.quotes.map((q) => ({ text: q.text, start: q.start, end: q.end, speaker: q.speaker, speakerMention: q.speakerMention })),
+    quotes: x.quotes.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker, speakerMention: q.speakerMention })),
     persons: x.people.persons.map((p) => ({ name: p.name, roles: p.roles })),
     changes: x.changes.map((c) => ({ person: c.person, start: c.start, end: c.end })),
     problems: x.problems,
@@ -68,18 +98,21 @@ export function extractArticle(article: Article, knownSurname?: (f: string) => b
 }
 
 export class TraceCorpus {
-  readonly vocab = new Vocabulary();
-  readonly index = new NgramIndex();
+  vocab = new Vocabulary();
+  index = new NgramIndex();
+  readonly tokens: TokenStore;
   readonly quotes: (CorpusQuote | null)[] = [];
   readonly problems = new Map<string, CorpusProblem[]>();
   private readonly entries = new Map<string, ArticleEntry>();
   private registry: PeopleRegistry;
   private changesCache: PositionChangeRef[] | null = null;
-  private readonly freeSlots: number[] = [];
   private registryDirty = false;
+  private readonly strings = new Map<string, string>();
+  private readonly speakers = new Map<string, Speaker>();
 
-  constructor(private peopleEntries: PersonEntry[] = []) {
+  constructor(private peopleEntries: PersonEntry[] = [], tokens = new TokenStore()) {
     this.registry = new PeopleRegistry(peopleEntries);
+    this.tokens = tokens;
   }
 
   get people(): PeopleRegistry { this.refreshPeople(); return this.registry; }
@@ -94,26 +127,44 @@ export class TraceCorpus {
   /** Surnames known anywhere, so articles that only say "Hegseth" still read it as a person. */
   knownSurname = (f: string): boolean => this.registry.resolve(f) !== undefined;
 
-  /** Adds or replaces an article (extracting it unless a stored extraction is given). */
-  upsert(article: Article, extracted?: ArticleExtract): ArticleExtract {
-    this.remove(article.id);
-    const x = extracted ?? extractArticle(article, this.knownSurname);
-    const entry: ArticleEntry = { article, quotes: [], persons: x.persons, changes: x.changes, problems: x.problems };
+  /** A quotation's words: ids, kinds and offsets in its article. */
+  tokensOf(q: CorpusQuote): TokenView { return this.tokens.view(q.tok, q.len); }
+
+  /** Adds or replaces an article (extracting it unless a stored extraction is given). Its text is not kept. */
+  upsert(loaded: LoadedArticle, extracted?: ArticleExtract): ArticleExtract {
+    this.remove(loaded.id);
+    const x = extracted ?? extractArticle(loaded, this.knownSurname);
+    const text = loaded.text;
+    const article: Article = {
+      id: loaded.id, path: loaded.path, line: loaded.line, title: loaded.title, outlet: loaded.outlet, date: loaded.date, url: loaded.url,
+      updated: loaded.updated, bodyStart: loaded.bodyStart, hash: loaded.hash, navigable: loaded.navigable, span: loaded.span,
+    };
+    const entry: ArticleEntry = {
+      article, quotes: [],
+      persons: x.persons.map((p) => ({ name: this.intern(p.name), roles: p.roles.map((r) => this.intern(r)) })),
+      changes: x.changes.map((c) => ({ person: this.intern(c.person), start: c.start, end: c.end, sentence: ownString(text.slice(c.start, c.end).trim()) })),
+      problems: x.problems.map((p) => ({ offset: p.offset, message: ownString(p.message) })),
+      lineStarts: loaded.navigable ? lineStarts(text) : null,
+    };
+    // One fresh string holds every quotation of the article; each quotation is a slice of it.
+    const arena = [...x.quotes.map((q) => text.slice(q.start, q.end)), ''].join('\n');
+    let at = 0;
     for (const q of x.quotes) {
-      const t = quoteTokens(article.text, q.start, q.end, 'source');
-      const ids = Int32Array.from(t.norms, (w) => this.vocab.id(w));
-      const optional = Int32Array.from(ids, (id, i) => (t.kinds[i] === TokenKind.Bracketed ? -1 : id));
-      const n = this.freeSlots.pop() ?? this.quotes.length;
-      this.quotes[n] = {
-        n, article, text: q.text ?? article.text.slice(q.start, q.end), start: q.start, end: q.end, speaker: q.speaker, speakerMention: q.speakerMention, person: null,
-        ids, kinds: Uint8Array.from(t.kinds), starts: Int32Array.from(t.starts), ends: Int32Array.from(t.ends),
-      };
+      const t = quoteTokens(text, q.start, q.end, 'source');
+      const ids = t.norms.map((w) => this.vocab.id(w));
+      const n = this.quotes.length;
+      this.quotes.push({
+        n, article, text: arena.slice(at, at + q.end - q.start), start: q.start, end: q.end,
+        speaker: this.speaker(q.speaker), speakerMention: q.speakerMention && { text: this.intern(q.speakerMention.text), start: q.speakerMention.start, end: q.speakerMention.end },
+        person: null, tok: this.tokens.append(ids, t.kinds, t.starts, t.ends), len: ids.length,
+      });
+      at += q.end - q.start + 1;
       // Bracketed words are the editor's: n-grams skip them.
-      this.index.add(n, optional.filter((id) => id >= 0));
+      this.index.add(n, ids.filter((_, i) => t.kinds[i] !== TokenKind.Bracketed));
       entry.quotes.push(n);
     }
     this.entries.set(article.id, entry);
-    if (x.problems.length) this.problems.set(article.id, x.problems.map((p) => ({ path: article.path, line: article.line + lineOf(article.text, p.offset), message: p.message, severity: 'warning' })));
+    if (entry.problems.length) this.problems.set(article.id, entry.problems.map((p) => ({ path: article.path, line: article.line + lineOf(text, p.offset), message: p.message, severity: 'warning' })));
     this.registryDirty = true;
     this.changesCache = null;
     return x;
@@ -122,7 +173,12 @@ export class TraceCorpus {
   remove(id: string): boolean {
     const e = this.entries.get(id);
     if (!e) return false;
-    for (const n of e.quotes) { this.index.remove(n); this.quotes[n] = null; this.freeSlots.push(n); }
+    for (const n of e.quotes) {
+      const q = this.quotes[n]!;
+      this.index.remove(n, 2 * q.len);
+      this.tokens.release(q.len);
+      this.quotes[n] = null;
+    }
     this.entries.delete(id);
     this.problems.delete(id);
     this.registryDirty = true;
@@ -132,9 +188,23 @@ export class TraceCorpus {
 
   /** Removes every article of a file (a JSONL archive holds many). */
   removeFile(path: string): number {
-    let n = 0;
-    for (const [id, e] of [...this.entries]) if (e.article.path === path) { this.remove(id); n++; }
-    return n;
+    const ids = this.articlesIn(path).map((a) => a.id);
+    for (const id of ids) this.remove(id);
+    return ids.length;
+  }
+
+  articlesIn(path: string): Article[] {
+    const out: Article[] = [];
+    for (const e of this.entries.values()) if (e.article.path === path) out.push(e.article);
+    return out;
+  }
+
+  /** After a batch of changes: folds the index delta in and drops removed quotations' rows. */
+  compact(): void {
+    if (this.index.untidy) this.index.compact();
+    const live = this.quotes.filter((q): q is CorpusQuote => q !== null);
+    const byTok = new Map(live.map((q) => [q.tok, q]));
+    this.tokens.compact(live.map((q) => ({ from: q.tok, count: q.len })), (from, to) => { byTok.get(from)!.tok = to; });
   }
 
   /** Rebuilds canonical people after changes: full names first, so lone surnames join them. */
@@ -142,15 +212,24 @@ export class TraceCorpus {
     if (!this.registryDirty) return;
     this.registryDirty = false;
     const reg = new PeopleRegistry(this.peopleEntries);
-    const names: { name: string; roles: string[] }[] = [];
-    for (const e of this.entries.values()) names.push(...e.persons);
-    for (const q of this.quotes) if (q?.speaker && !q.speaker.anonymous && !q.speaker.roleOnly) names.push({ name: q.speaker.name, roles: q.speaker.roles });
-    names.sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
-    for (const p of names) reg.add(p.name, p.roles);
+    // Distinct names only: a corpus repeats its speakers thousands of times.
+    const names = new Map<string, Set<string>>();
+    const see = (name: string, roles: string[]) => { let r = names.get(name); if (!r) names.set(name, (r = new Set())); for (const x of roles) r.add(x); };
+    for (const e of this.entries.values()) for (const p of e.persons) see(p.name, p.roles);
+    const speakers = new Set<Speaker>();
+    for (const q of this.quotes) if (q?.speaker) speakers.add(q.speaker);
+    for (const s of speakers) if (!s.anonymous && !s.roleOnly) see(s.name, s.roles);
+    const order = [...names].sort((a, b) => wordsIn(b[0]) - wordsIn(a[0]));
+    for (const [name, roles] of order) reg.add(name, [...roles]);
+    const personOf = new Map<Speaker, Person | null>();
     for (const q of this.quotes) {
       if (!q) continue;
-      q.person = !q.speaker || q.speaker.anonymous ? null : q.speaker.roleOnly ? reg.byRole(q.speaker.name) ?? null : reg.resolve(q.speaker.name) ?? null;
-      if (q.person) q.person.quoteCount++;
+      const s = q.speaker;
+      if (!s || s.anonymous) { q.person = null; continue; }
+      let p = personOf.get(s);
+      if (p === undefined) personOf.set(s, (p = (s.roleOnly ? reg.byRole(s.name) : reg.resolve(s.name)) ?? null));
+      q.person = p;
+      if (p) p.quoteCount++;
     }
     this.registry = reg;
   }
@@ -162,22 +241,30 @@ export class TraceCorpus {
     const out: PositionChangeRef[] = [];
     for (const e of this.entries.values()) for (const c of e.changes) {
       const person = this.registry.resolve(c.person);
-      if (person) out.push({ person, article: e.article, start: c.start, end: c.end, sentence: e.article.text.slice(c.start, c.end).trim() });
+      if (person) out.push({ person, article: e.article, start: c.start, end: c.end, sentence: c.sentence });
     }
     this.changesCache = out;
     return out;
   }
 
-  /** What extraction found, by content hash: what the persisted index stores. */
+  /** What extraction found, by content hash. */
   extracts(): Map<string, ArticleExtract> {
     const out = new Map<string, ArticleExtract>();
-    for (const e of this.entries.values()) {
-      out.set(e.article.hash, {
-        quotes: e.quotes.map((n) => this.quotes[n]!).map((q) => ({ start: q.start, end: q.end, speaker: q.speaker, speakerMention: q.speakerMention })),
-        persons: e.persons, changes: e.changes, problems: e.problems,
-      });
-    }
+    for (const e of this.entries.values()) out.set(e.article.hash, this.extractOfEntry(e));
     return out;
+  }
+
+  /** What extraction found in one indexed article (so moving it re-extracts nothing). */
+  extractOf(id: string): ArticleExtract | undefined {
+    const e = this.entries.get(id);
+    return e && this.extractOfEntry(e);
+  }
+
+  private extractOfEntry(e: ArticleEntry): ArticleExtract {
+    return {
+      quotes: e.quotes.map((n) => this.quotes[n]!).map((q) => ({ start: q.start, end: q.end, speaker: q.speaker, speakerMention: q.speakerMention })),
+      persons: e.persons, changes: e.changes, problems: e.problems,
+    };
   }
 
   quotesOf(articleId: string): CorpusQuote[] {
@@ -186,10 +273,11 @@ export class TraceCorpus {
 
   /** Range of offsets in an article's file, in LSP positions. */
   rangeIn(article: Article, start: number, end: number): Range {
-    const e = this.entries.get(article.id);
     if (!article.navigable) return { start: { line: article.line, character: 0 }, end: { line: article.line, character: 0 } };
-    if (e && !e.lines) e.lines = new LineIndex(article.text);
-    return (e?.lines ?? new LineIndex(article.text)).range(start, end);
+    const starts = this.entries.get(article.id)?.lineStarts;
+    if (starts) return { start: positionIn(starts, start), end: positionIn(starts, end) };
+    const text = readArticleText(article);
+    return text === null ? { start: { line: article.line, character: 0 }, end: { line: article.line, character: 0 } } : new LineIndex(text).range(start, end);
   }
 
   /** Display name of a quotation's speaker: canonical person, or the unnamed speaker as written. */
@@ -199,6 +287,109 @@ export class TraceCorpus {
   }
 
   wordId(word: string): number { return this.vocab.lookup(foldWord(word)); }
+
+  /** The whole corpus as flat tables, for the persisted index (compacts first). */
+  snapshot(): CorpusSnapshot {
+    this.compact();
+    const slots = this.quotes.length;
+    const articleIndex = new Map<string, number>();
+    const articles: CorpusSnapshot['articles'] = [];
+    for (const e of this.entries.values()) {
+      articleIndex.set(e.article.id, articles.length);
+      articles.push({ article: e.article, persons: e.persons, changes: e.changes, problems: e.problems, lineStarts: e.lineStarts ? [...e.lineStarts] : null });
+    }
+    const speakers: Speaker[] = [];
+    const speakerIndex = new Map<Speaker, number>();
+    const cols = { quoteArticle: new Int32Array(slots).fill(-1), quoteStart: new Int32Array(slots), quoteEnd: new Int32Array(slots), quoteTok: new Int32Array(slots), quoteLen: new Int32Array(slots), quoteSpeaker: new Int32Array(slots).fill(-1), mentionStart: new Int32Array(slots).fill(-1), mentionEnd: new Int32Array(slots).fill(-1) };
+    const mentions: string[] = [];
+    const texts: string[] = [];
+    for (const q of this.quotes) {
+      if (!q) continue;
+      const n = q.n;
+      cols.quoteArticle[n] = articleIndex.get(q.article.id)!;
+      cols.quoteStart[n] = q.start; cols.quoteEnd[n] = q.end; cols.quoteTok[n] = q.tok; cols.quoteLen[n] = q.len;
+      if (q.speaker) {
+        let si = speakerIndex.get(q.speaker);
+        if (si === undefined) { si = speakers.length; speakers.push(q.speaker); speakerIndex.set(q.speaker, si); }
+        cols.quoteSpeaker[n] = si;
+      }
+      if (q.speakerMention) { cols.mentionStart[n] = q.speakerMention.start; cols.mentionEnd[n] = q.speakerMention.end; mentions.push(q.speakerMention.text); }
+      texts.push(q.text);
+    }
+    return { vocab: this.vocab.words, speakers, articles, ...cols, mentions, quoteText: texts.join(''), tokens: this.tokens.columns(), ngram: this.index.snapshot() };
+  }
+
+  /** A corpus from a snapshot: nothing is re-read, re-extracted or re-indexed. */
+  static restore(s: CorpusSnapshot, people: PersonEntry[] = []): TraceCorpus {
+    const corpus = new TraceCorpus(people, TokenStore.from(s.tokens));
+    corpus.vocab = Vocabulary.from(s.vocab);
+    const speakers = s.speakers.map((sp) => corpus.speaker(sp)!);
+    const entries = s.articles.map((a) => {
+      const entry: ArticleEntry = { article: a.article, quotes: [], persons: a.persons, changes: a.changes, problems: a.problems, lineStarts: a.lineStarts ? Int32Array.from(a.lineStarts) : null };
+      corpus.entries.set(a.article.id, entry);
+      return entry;
+    });
+    let at = 0, mi = 0;
+    for (let n = 0; n < s.quoteArticle.length; n++) {
+      const ai = s.quoteArticle[n];
+      if (ai < 0) { corpus.quotes.push(null); continue; }
+      const entry = entries[ai];
+      const start = s.quoteStart[n], end = s.quoteEnd[n];
+      corpus.quotes.push({
+        n, article: entry.article, text: s.quoteText.slice(at, at + end - start), start, end,
+        speaker: s.quoteSpeaker[n] >= 0 ? speakers[s.quoteSpeaker[n]] : null,
+        speakerMention: s.mentionStart[n] >= 0 ? { text: s.mentions[mi++], start: s.mentionStart[n], end: s.mentionEnd[n] } : null,
+        person: null, tok: s.quoteTok[n], len: s.quoteLen[n],
+      });
+      at += end - start;
+      entry.quotes.push(n);
+    }
+    for (const e of entries) {
+      const lines = e.lineStarts;
+      if (e.problems.length) corpus.problems.set(e.article.id, e.problems.map((p) => ({ path: e.article.path, line: e.article.line + (lines ? positionIn(lines, p.offset).line : 0), message: p.message, severity: 'warning' })));
+    }
+    corpus.index = NgramIndex.restore(s.ngram, s.quoteArticle.length, (n) => s.quoteArticle[n] >= 0);
+    corpus.registryDirty = true;
+    return corpus;
+  }
+
+  private intern(s: string): string {
+    let v = this.strings.get(s);
+    if (v === undefined) this.strings.set((v = ownString(s)), v);
+    return v;
+  }
+
+  /** One shared object per distinct speaker: they repeat across thousands of quotations. */
+  private speaker(s: Speaker | null): Speaker | null {
+    if (!s) return null;
+    const key = `${s.anonymous ? 1 : 0}${s.roleOnly ? 1 : 0}\u0000${s.name}\u0000${s.roles.join('\u0000')}`;
+    let v = this.speakers.get(key);
+    if (!v) {
+      v = { name: this.intern(s.name), anonymous: s.anonymous, roles: s.roles.map((r) => this.intern(r)) };
+      if (s.roleOnly) v.roleOnly = true;
+      this.speakers.set(key, v);
+    }
+    return v;
+  }
+}
+
+const wordsIn = (name: string) => name.split(' ').length;
+
+function lineStarts(text: string): Int32Array {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  // A lone \r also ends a line, as in LSP (rare: read the slow way only when there is one).
+  if (text.includes('\r')) return Int32Array.from(new LineIndex(text).starts);
+  return Int32Array.from(out);
+}
+
+function positionIn(starts: Int32Array, offset: number): { line: number; character: number } {
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
 }
 
 function lineOf(text: string, offset: number): number {

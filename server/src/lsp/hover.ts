@@ -5,6 +5,7 @@ import type { TraceCorpus } from '../index/traceCorpus';
 import type { Person } from '../people/registry';
 import { escapeMarkdown as esc } from './markdown';
 import { articleLabel } from '../check/messages';
+import { readArticleText } from '../corpus/articleText';
 
 const LABEL: Record<Finding['verdict'], string> = {
   verified: '✓ Verified', misquote: '⚠ Misquoted', misattributed: '⚠ Misattributed', outdated: '⏲ Outdated', unsourced: '? Unsourced',
@@ -46,9 +47,15 @@ export function quotationHover(corpus: TraceCorpus, f: Finding): string {
   const roles = person?.roles.length ? ` — ${esc(person.roles[0])}` : q.speaker?.roles.length ? ` — ${esc(q.speaker.roles[0])}` : '';
   lines.push('', `**Speaker:** ${s.speaker ? esc(s.speaker) : '_no speaker named in the source_'}${roles}  `);
   lines.push(`**Source:** ${[s.article.outlet ?? 'outlet unknown', articleLabel(s.article), s.article.date ?? 'undated'].map(esc).join(' · ')}`);
-  const text = s.article.text;
-  const around = sentenceAround(text, q.start - 1, q.end + 1);
-  lines.push('', `> ${esc(text.slice(around.start, s.start))}**${esc(text.slice(s.start, s.end))}**${esc(text.slice(s.end, around.end))}`);
+  // The index keeps no article text: the sentence around the quotation is re-read from the file
+  // (the quotation alone when the file changed since it was indexed).
+  const text = readArticleText(s.article);
+  if (text !== null) {
+    const around = sentenceAround(text, q.start - 1, q.end + 1);
+    lines.push('', `> ${esc(text.slice(around.start, s.start))}**${esc(text.slice(s.start, s.end))}**${esc(text.slice(s.end, around.end))}`);
+  } else {
+    lines.push('', `> ${esc(q.text.slice(0, s.start - q.start))}**${esc(s.wording)}**${esc(q.text.slice(s.end - q.start))}`, '', '_The source file changed since it was indexed._');
+  }
   if (f.codes.includes('misquote')) {
     lines.push('', `**Wording differs from the source:**`);
     for (const c of s.changes) {

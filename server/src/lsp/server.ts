@@ -18,7 +18,7 @@ import { ARTICLE_EXTENSIONS } from '../corpus/files';
 import { attributeEdit, citeEdits, dateEdit, exactWordingEdit, ignoreEdit, type OffsetEdit } from '../fix/quickFixes';
 import { foldPhrase } from '../text/normalize';
 import { personHover, quotationHover } from './hover';
-import { loadIndex, saveIndex } from '../index/persist';
+import { INDEX_FILE, loadIndex, saveIndex } from '../index/persist';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 export const README_ANCHORS: Record<Code, string> = { misquote: 'misquote', misattributed: 'misattributed', outdated: 'outdated', unsourced: 'unsourced' };
@@ -117,8 +117,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** Where the persisted index lives: the editor's storage folder, else `.source-trace/` in a trusted workspace. */
   function indexPath(): string | undefined {
-    if (storagePath) return join(storagePath, 'index-v1.json');
-    if (trusted && folders[0]) return join(folders[0], '.source-trace', 'index-v1.json');
+    if (storagePath) return join(storagePath, INDEX_FILE);
+    if (trusted && folders[0]) return join(folders[0], '.source-trace', INDEX_FILE);
     return undefined;
   }
 
@@ -127,7 +127,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!path) return;
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
-      try { saveIndex(path, engine.corpus.extracts()); } catch (e) { log(`could not save the index to ${path}: ${(e as Error).message}`); }
+      if (!engine.dirty) return;
+      try { saveIndex(path, engine.persistedForm()); engine.dirty = false; } catch (e) { log(`could not save the index to ${path}: ${(e as Error).message}`); }
     }, delay);
   }
 
@@ -137,7 +138,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     });
   }
 
-  async function loadCorpus(): Promise<void> {
+  /** Loads the corpus, starting from the persisted index unless `fresh` (the Reindex command: rebuild from the files). */
+  async function loadCorpus(fresh = false): Promise<void> {
     const settings = await settingsFor(folders[0] ? pathToFileURL(folders[0]).toString() : undefined);
     let progress: WorkDoneProgressReporter | null = null;
     if (canProgress) {
@@ -147,9 +149,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const started = Date.now();
     try {
       const path = indexPath();
-      const cache = path ? loadIndex(path) : undefined;
+      const persisted = path && !fresh ? loadIndex(path) : null;
       engine = await TraceEngine.load(corpusSpecs(settings), {
-        cache,
+        persisted,
         confineTo: trusted ? undefined : folders,
         onProgress: (done, total, articles) => {
           const percent = total ? Math.round((done / total) * 100) : 100;
@@ -160,7 +162,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       completionKeys = null;
       log(`indexed ${engine.corpus.articleCount} articles, ${engine.corpus.quoteCount} quotations in ${Date.now() - started} ms`);
       publishCorpusProblems();
-      status('ready', { ms: Date.now() - started, fromIndex: cache?.size ?? 0 });
+      status('ready', { ms: Date.now() - started, fromIndex: engine.loadStats.filesFromIndex, filesRead: engine.loadStats.filesRead });
       persistSoon(0);
     } catch (e) {
       connection.console.error(`[source-trace] corpus failed to load: ${(e as Error).stack}`);
@@ -449,7 +451,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       touched++;
     }
     if (!touched) return;
-    engine.corpus.index.compact();
+    engine.corpus.compact();
     completionKeys = null;
     publishCorpusProblems();
     persistSoon();
@@ -481,7 +483,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }));
 
   connection.onExecuteCommand(safe('executeCommand', async (p: { command: string }) => {
-    if (p.command === 'sourceTrace.server.reindex') { settingsCache.clear(); ready = loadCorpus(); await ready; return { articles: engine.corpus.articleCount }; }
+    if (p.command === 'sourceTrace.server.reindex') { settingsCache.clear(); ready = loadCorpus(true); await ready; return { articles: engine.corpus.articleCount }; }
     if (p.command === 'sourceTrace.server.checkWorkspace') {
       await ready;
       const settings = await settingsFor();

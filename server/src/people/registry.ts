@@ -5,6 +5,7 @@
  */
 import Fuse from 'fuse.js';
 import { foldWord } from '../text/normalize';
+import { ownString } from '../text/ownString';
 import type { PersonEntry } from '../corpus/peopleFile';
 import { roleWords } from '../extract/speakers';
 
@@ -53,7 +54,7 @@ export class PeopleRegistry {
     // Memoised: drafts and articles ask about the same capitalised words again and again.
     if (this.memo.has(name)) return this.memo.get(name);
     const p = this.resolveUncached(name);
-    this.memo.set(name, p);
+    this.memo.set(ownString(name), p); // names are cut from articles: the memo must not keep them alive
     return p;
   }
 

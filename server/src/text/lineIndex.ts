@@ -3,7 +3,7 @@ export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  readonly starts: number[] = [0];
   constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
