@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineFor, SEED_CORPUS } from '../helpers';
 import { readArticleText } from '../../server/src/corpus/articleText';
+import { quoteTokens } from '../../server/src/text/quoteTokens';
 
 const EXPECTED: Record<string, [string, string | null][]> = {
   '2025-02-12-hegseth-first-nato-visit.md': [
@@ -71,6 +72,10 @@ test('quotation ranges point at the words between the marks in the file', async 
     for (const q of engine.corpus.quotesOf(a.id)) {
       assert.equal(text.slice(q.start, q.end), q.text);
       if (q.speakerMention) assert.equal(text.slice(q.speakerMention.start, q.speakerMention.end), q.speakerMention.text);
+      // Word offsets are not stored: re-tokenising the quotation alone must give the article's.
+      const inArticle = quoteTokens(text, q.start, q.end, 'source');
+      assert.deepEqual(engine.corpus.offsetsOf(q), { starts: inArticle.starts, ends: inArticle.ends });
+      assert.equal(engine.corpus.tokensOf(q).ids.length, inArticle.norms.length);
     }
   }
 });

@@ -5,7 +5,6 @@
 import type { Article } from '../corpus/article';
 import type { Mention, Speaker } from '../extract/extract';
 import type { TraceCorpus, CorpusQuote, PositionChangeRef } from '../index/traceCorpus';
-import type { TokenView } from '../index/tokenStore';
 import type { Person } from '../people/registry';
 import { foldWord } from '../text/normalize';
 import { quoteTokens, TokenKind, wordCount } from '../text/quoteTokens';
@@ -168,7 +167,7 @@ function findSources(corpus: TraceCorpus, prose: string, tokens: ReturnType<type
     const a = align({ ids: draftIds, kinds: draftKinds }, source, windowFor(source.ids, draftIds));
     if (!a || !accept(a, words)) continue;
     const speaks = !speaker || sameSpeaker(corpus, speaker, person, q);
-    out.push({ ...describe(prose, tokens, q, source, a), speaker: corpus.speakerName(q), rank: [a.errors, speaks ? 0 : 1, dateRank(q.article), q.n] });
+    out.push({ ...describe(prose, tokens, q, corpus.offsetsOf(q), a), speaker: corpus.speakerName(q), rank: [a.errors, speaks ? 0 : 1, dateRank(q.article), q.n] });
   }
   out.sort((x, y) => { for (let i = 0; i < x.rank.length; i++) if (x.rank[i] !== y.rank[i]) return x.rank[i] - y.rank[i]; return 0; });
   return out;
@@ -193,7 +192,7 @@ function accept(a: Alignment, words: number): boolean {
 const dateRank = (a: Article) => (a.date ? Number(a.date.replace(/-/g, '')) : 99999999);
 
 /** The source side's words come from the quotation's own text (offsets are the article's, so shifted by its start). */
-function describe(prose: string, draft: ReturnType<typeof quoteTokens>, q: CorpusQuote, source: TokenView, a: Alignment): SourceMatch {
+function describe(prose: string, draft: ReturnType<typeof quoteTokens>, q: CorpusQuote, source: { starts: number[]; ends: number[] }, a: Alignment): SourceMatch {
   const start = source.starts[a.sourceFrom] ?? q.start;
   const end = a.sourceTo > a.sourceFrom ? source.ends[a.sourceTo - 1] : start;
   const piece = (starts: ArrayLike<number>, ends: ArrayLike<number>, src: string, shift: number, [x, y]: [number, number]) => (y > x ? src.slice(starts[x] - shift, ends[y - 1] - shift) : '');

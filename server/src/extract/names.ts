@@ -59,35 +59,49 @@ const isTitle = (f: string) => TITLE_WORDS.has(f) || f in NATIONALITIES;
 // A capitalised run: capitalised words joined by single spaces, with name particles between.
 const RUN = /[\p{Lu}][\p{L}\p{M}\p{N}.'\u2019\-]*(?:[ \u00A0](?:(?:de|van|von|der|den|bin|al|da|del|la|le|du|dos|ibn) )?[\p{Lu}][\p{L}\p{M}\p{N}.'\u2019\-]*)*/gu;
 
-export function personMentions(text: string, from: number, to: number, knownSingle: (fold: string) => boolean, masked?: (i: number) => boolean): PersonMention[] {
-  const out: PersonMention[] = [];
+export interface CapitalisedRun { start: number; text: string }
+
+/** Capitalised runs in [from, to) that start outside masked text. */
+export function capitalisedRuns(text: string, from: number, to: number, masked?: (i: number) => boolean): CapitalisedRun[] {
+  const out: CapitalisedRun[] = [];
   RUN.lastIndex = from;
   for (;;) {
     const m = RUN.exec(text);
     if (!m || m.index >= to) break;
-    if (masked?.(m.index)) continue;
-    // Most runs are one sentence-initial word: decide those without tokenising anything.
-    if (!/[ \u00A0]/.test(m[0])) {
-      const f = foldWord(m[0].replace(/(?:['\u2019]s)?[.'\u2019-]*$/, ''));
-      if (NOT_NAME_WORDS.has(f) || ORG_WORDS.has(f) || !knownSingle(f)) continue;
-    }
-    // Only the run and a few words before it (for roles) are tokenised: the hot path of indexing.
-    const windowStart = Math.max(from, m.index - 80);
-    const toks = tokens(text, windowStart, Math.min(to, m.index + m[0].length)).filter((t) => !masked?.(t.start));
-    let i = toks.findIndex((t) => t.start >= m.index);
-    if (i < 0) continue;
-    // The regex run may hold a possessive in the middle ("Trump’s National"): split there, as before.
-    while (i < toks.length) {
-      let j = i;
-      while (j + 1 < toks.length && !toks[j].possessive && adjacent(text, toks[j], toks[j + 1]) &&
-        (isCapitalised(toks[j + 1]) || (PARTICLES.has(toks[j + 1].fold) && toks[j + 2] && isCapitalised(toks[j + 2])))) j++;
-      const found = readRun(text, toks.slice(i, j + 1), toks, i, knownSingle);
-      if (found) out.push(found);
-      i = j + 1;
-      while (i < toks.length && !isCapitalised(toks[i])) i++;
-    }
+    if (!masked?.(m.index)) out.push({ start: m.index, text: m[0] });
   }
   return out;
+}
+
+/**
+ * The person mentions in one capitalised run. `askedSingle` says whether the reading asked
+ * `knownSingle` and was told no: only such a run can read differently once more surnames are known.
+ */
+export function mentionsInRun(text: string, run: CapitalisedRun, from: number, to: number, knownSingle: (fold: string) => boolean, masked?: (i: number) => boolean): { mentions: PersonMention[]; askedSingle: boolean } {
+  let askedSingle = false;
+  const known = (f: string) => { const k = knownSingle(f); if (!k) askedSingle = true; return k; };
+  const mentions: PersonMention[] = [];
+  // Most runs are one sentence-initial word: decide those without tokenising anything.
+  if (!/[ \u00A0]/.test(run.text)) {
+    const f = foldWord(run.text.replace(/(?:['\u2019]s)?[.'\u2019-]*$/, ''));
+    if (NOT_NAME_WORDS.has(f) || ORG_WORDS.has(f) || !known(f)) return { mentions, askedSingle };
+  }
+  // Only the run and a few words before it (for roles) are tokenised: the hot path of indexing.
+  const windowStart = Math.max(from, run.start - 80);
+  const toks = tokens(text, windowStart, Math.min(to, run.start + run.text.length)).filter((t) => !masked?.(t.start));
+  let i = toks.findIndex((t) => t.start >= run.start);
+  if (i < 0) return { mentions, askedSingle };
+  // The regex run may hold a possessive in the middle ("Trump’s National"): split there, as before.
+  while (i < toks.length) {
+    let j = i;
+    while (j + 1 < toks.length && !toks[j].possessive && adjacent(text, toks[j], toks[j + 1]) &&
+      (isCapitalised(toks[j + 1]) || (PARTICLES.has(toks[j + 1].fold) && toks[j + 2] && isCapitalised(toks[j + 2])))) j++;
+    const found = readRun(text, toks.slice(i, j + 1), toks, i, known);
+    if (found) mentions.push(found);
+    i = j + 1;
+    while (i < toks.length && !isCapitalised(toks[i])) i++;
+  }
+  return { mentions, askedSingle };
 }
 
 function adjacent(text: string, a: Token, b: Token): boolean {

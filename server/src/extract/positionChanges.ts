@@ -19,7 +19,8 @@ export interface PositionChange {
   termEnd: number;
 }
 
-const CHANGE = /\b(about[- ]face|reversal|revers(?:ed|es|ing)|u-turn|walk(?:ed|s|ing)?[- ]back|walk-back|backtrack(?:ed|s|ing)?|back-?pedal(?:led|ed|ling|ing)?|flip[- ]flop(?:ped|s)?|change of heart|shift(?:ed|s)?|turnaround|volte-face)\b/giu;
+// ASCII only, and a first-letter check, so the scan over every paragraph stays cheap.
+const CHANGE = /\b(?=[abcfrsuvtw])(about[- ]face|reversal|revers(?:ed|es|ing)|u-turn|walk(?:ed|s|ing)?[- ]back|walk-back|backtrack(?:ed|s|ing)?|back-?pedal(?:led|ed|ling|ing)?|flip[- ]flop(?:ped|s)?|change of heart|shift(?:ed|s)?|turnaround|volte-face)\b/gi;
 
 export function findPositionChanges(ctx: Context): PositionChange[] {
   const out: PositionChange[] = [];

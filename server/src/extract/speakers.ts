@@ -4,7 +4,7 @@
  */
 import { foldWord } from '../text/normalize';
 import { ANONYMOUS_NOUNS, NATIONALITIES } from './lexicon';
-import { personMentions, type PersonMention } from './names';
+import { capitalisedRuns, mentionsInRun, type PersonMention } from './names';
 
 export interface LocalPerson {
   /** The fullest form of the name the article uses ("Pete Hegseth"). */
@@ -16,7 +16,8 @@ export interface LocalPerson {
 export interface PlacedMention { person: LocalPerson; start: number; end: number; mentionStart: number; text: string }
 export interface AnonymousMention { text: string; start: number; end: number; noun: string; definite: boolean }
 
-const ANONYMOUS_PHRASE = new RegExp(`\\b(an?|one|another|the)\\s+((?:[\\p{L}.\u2019'-]+\\s+){0,3}?)(${[...ANONYMOUS_NOUNS].join('|')})\\b`, 'giu');
+const ANONYMOUS_NOUN = new RegExp(`\\b(?:${[...ANONYMOUS_NOUNS].join('|')})\\b`, 'gi');
+const DETERMINER_BEFORE = /\b(an?|one|another|the)\s+(?:[\p{L}.\u2019'-]+\s+){0,3}$/iu;
 
 /** Title-case lines without closing punctuation are headlines: their capitals name no one. */
 export function isHeadline(text: string): boolean {
@@ -37,18 +38,22 @@ export class ArticlePeople {
    * lone "Hegseth" is read as a person even in an article that never names him in full.
    */
   constructor(text: string, paragraphs: { start: number; end: number }[], masked: (i: number) => boolean, knownSurname: (fold: string) => boolean = () => false) {
-    const firstPass: PersonMention[] = [];
+    // First pass: full names, so that the second knows this article's surnames. A run is read
+    // again in the second pass only if its reading asked about a lone word and was told no.
     paragraphs = paragraphs.filter((p) => !isHeadline(text.slice(p.start, p.end)));
-    for (const p of paragraphs) firstPass.push(...personMentions(text, p.start, p.end, knownSurname, masked));
-    for (const m of firstPass) this.person(m);
+    const firstPass = paragraphs.map((p) => capitalisedRuns(text, p.start, p.end, masked).map((run) => ({ run, ...mentionsInRun(text, run, p.start, p.end, knownSurname, masked) })));
+    for (const runs of firstPass) for (const r of runs) for (const m of r.mentions) this.person(m);
     const known = (f: string) => this.bySurname.has(f) || knownSurname(f);
-    for (const p of paragraphs) {
-      for (const m of personMentions(text, p.start, p.end, known, masked)) {
-        const person = this.person(m);
-        this.mentions.push({ person, start: m.start, end: m.end, mentionStart: m.mentionStart, text: m.name });
+    paragraphs.forEach((p, k) => {
+      for (const r of firstPass[k]) {
+        const mentions = r.askedSingle ? mentionsInRun(text, r.run, p.start, p.end, known, masked).mentions : r.mentions;
+        for (const m of mentions) {
+          const person = this.person(m);
+          this.mentions.push({ person, start: m.start, end: m.end, mentionStart: m.mentionStart, text: m.name });
+        }
       }
       this.findAnonymous(text, p.start, p.end, masked);
-    }
+    });
   }
 
   private person(m: PersonMention): LocalPerson {
@@ -69,14 +74,18 @@ export class ArticlePeople {
   }
 
   private findAnonymous(text: string, start: number, end: number, masked: (i: number) => boolean) {
-    const re = ANONYMOUS_PHRASE;
+    // The nouns first (a literal alternation scans fast), then the determiner a few words before:
+    // a leading "(a|the) … noun" pattern would be tried at every "a" and "the" of the article.
     const slice = text.slice(start, end);
-    for (const m of slice.matchAll(re)) {
-      const noun = foldWord(m[3]);
-      if (!ANONYMOUS_NOUNS.has(noun)) continue;
-      const at = start + m.index!;
+    let lastEnd = 0;
+    for (const n of slice.matchAll(ANONYMOUS_NOUN)) {
+      const before = DETERMINER_BEFORE.exec(slice.slice(Math.max(lastEnd, n.index! - 80), n.index!));
+      if (!before) continue;
+      const from = n.index! - before[0].length;
+      const at = start + from;
       if (masked(at)) continue;
-      this.anonymous.push({ text: m[0], start: at, end: at + m[0].length, noun, definite: m[1].toLowerCase() === 'the' });
+      lastEnd = n.index! + n[0].length;
+      this.anonymous.push({ text: slice.slice(from, lastEnd), start: at, end: start + lastEnd, noun: foldWord(n[0]), definite: before[1].toLowerCase() === 'the' });
     }
   }
 

@@ -41,7 +41,7 @@ export function saveIndex(path: string, index: PersistedIndex): void {
   const c = index.corpus;
   const blobs: [string, Column | Uint8Array][] = [
     ...COLUMNS.map((k) => [k, c[k]] as [string, Column]),
-    ['tokens.ids', c.tokens.ids], ['tokens.kinds', c.tokens.kinds], ['tokens.starts', c.tokens.starts], ['tokens.ends', c.tokens.ends],
+    ['tokens.ids', c.tokens.ids], ['tokens.kinds', c.tokens.kinds],
     ['ngram.offsets', c.ngram.offsets], ['ngram.postQuote', c.ngram.postQuote], ['ngram.postKey', c.ngram.postKey],
     ['quoteText', Buffer.from(c.quoteText, 'utf8')],
   ];
@@ -107,7 +107,7 @@ export function loadIndex(path: string): PersistedIndex | null {
       quoteArticle: i32('quoteArticle'), quoteStart: i32('quoteStart'), quoteEnd: i32('quoteEnd'), quoteTok: i32('quoteTok'), quoteLen: i32('quoteLen'),
       quoteSpeaker: i32('quoteSpeaker'), mentionStart: i32('mentionStart'), mentionEnd: i32('mentionEnd'),
       quoteText: Buffer.from((col('quoteText') as Uint8Array).buffer).toString('utf8'),
-      tokens: { ids: i32('tokens.ids'), kinds: col('tokens.kinds') as Uint8Array, starts: i32('tokens.starts'), ends: i32('tokens.ends') },
+      tokens: { ids: i32('tokens.ids'), kinds: col('tokens.kinds') as Uint8Array },
       ngram: { bits: header.bits, offsets: i32('ngram.offsets'), postQuote: i32('ngram.postQuote'), postKey: i32('ngram.postKey') },
     };
     return { files: header.files, corpus };

@@ -1,6 +1,6 @@
 /**
- * The words of every corpus quotation in four columns (word id, kind, start, end), one run of
- * rows per quotation: no array or object per quotation, which at newsroom scale (hundreds of
+ * The words of every corpus quotation in two columns (word id, kind), one run of rows per
+ * quotation (offsets are not kept: the few matches a check reports re-tokenise their quotation): no array or object per quotation, which at newsroom scale (hundreds of
  * thousands of quotations) would be most of the garbage collector's work. A removed
  * quotation's rows become garbage; compact() rewrites the live ones when garbage dominates.
  */
@@ -9,43 +9,36 @@ import type { TokenKind } from '../text/quoteTokens';
 export interface TokenView {
   ids: Int32Array;
   kinds: Uint8Array;
-  /** Offsets in the article text. */
-  starts: Int32Array;
-  ends: Int32Array;
 }
 
 export class TokenStore {
   ids: Int32Array;
   kinds: Uint8Array;
-  starts: Int32Array;
-  ends: Int32Array;
   length = 0;
   garbage = 0;
 
   constructor(capacity = 1 << 12) {
     this.ids = new Int32Array(capacity);
     this.kinds = new Uint8Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
   }
 
   /** Appends one quotation's rows; returns where they start. */
-  append(ids: ArrayLike<number>, kinds: ArrayLike<TokenKind>, starts: ArrayLike<number>, ends: ArrayLike<number>): number {
+  append(ids: ArrayLike<number>, kinds: ArrayLike<TokenKind>): number {
     const at = this.length, n = ids.length;
     this.reserve(at + n);
-    for (let i = 0; i < n; i++) { this.ids[at + i] = ids[i]; this.kinds[at + i] = kinds[i]; this.starts[at + i] = starts[i]; this.ends[at + i] = ends[i]; }
+    for (let i = 0; i < n; i++) { this.ids[at + i] = ids[i]; this.kinds[at + i] = kinds[i]; }
     this.length += n;
     return at;
   }
 
   view(from: number, count: number): TokenView {
     const to = from + count;
-    return { ids: this.ids.subarray(from, to), kinds: this.kinds.subarray(from, to), starts: this.starts.subarray(from, to), ends: this.ends.subarray(from, to) };
+    return { ids: this.ids.subarray(from, to), kinds: this.kinds.subarray(from, to) };
   }
 
   release(count: number): void { this.garbage += count; }
 
-  get bytes(): number { return this.ids.byteLength * 3 + this.kinds.byteLength; }
+  get bytes(): number { return this.ids.byteLength + this.kinds.byteLength; }
 
   /**
    * Rewrites the live runs contiguously (when at least half the rows are garbage). `runs` lists
@@ -55,20 +48,20 @@ export class TokenStore {
     if (!force && this.garbage < this.length / 2) return;
     const next = new TokenStore(Math.max(1 << 12, this.length - this.garbage));
     for (const r of runs) {
-      const at = next.append(this.ids.subarray(r.from, r.from + r.count), this.kinds.subarray(r.from, r.from + r.count), this.starts.subarray(r.from, r.from + r.count), this.ends.subarray(r.from, r.from + r.count));
+      const at = next.append(this.ids.subarray(r.from, r.from + r.count), this.kinds.subarray(r.from, r.from + r.count));
       moved(r.from, at);
     }
-    Object.assign(this, { ids: next.ids, kinds: next.kinds, starts: next.starts, ends: next.ends, length: next.length, garbage: 0 });
+    Object.assign(this, { ids: next.ids, kinds: next.kinds, length: next.length, garbage: 0 });
   }
 
   /** Exactly-sized copies of the columns, for the persisted index. */
   columns(): TokenView {
-    return { ids: this.ids.slice(0, this.length), kinds: this.kinds.slice(0, this.length), starts: this.starts.slice(0, this.length), ends: this.ends.slice(0, this.length) };
+    return { ids: this.ids.slice(0, this.length), kinds: this.kinds.slice(0, this.length) };
   }
 
   static from(c: TokenView): TokenStore {
     const s = new TokenStore(0);
-    Object.assign(s, { ids: c.ids, kinds: c.kinds, starts: c.starts, ends: c.ends, length: c.ids.length });
+    Object.assign(s, { ids: c.ids, kinds: c.kinds, length: c.ids.length });
     return s;
   }
 
@@ -79,7 +72,5 @@ export class TokenStore {
     const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => { const b = make(cap); b.set(a.subarray(0, this.length)); return b; };
     this.ids = grow(this.ids, (k) => new Int32Array(k));
     this.kinds = grow(this.kinds, (k) => new Uint8Array(k));
-    this.starts = grow(this.starts, (k) => new Int32Array(k));
-    this.ends = grow(this.ends, (k) => new Int32Array(k));
   }
 }

@@ -127,8 +127,14 @@ export class TraceCorpus {
   /** Surnames known anywhere, so articles that only say "Hegseth" still read it as a person. */
   knownSurname = (f: string): boolean => this.registry.resolve(f) !== undefined;
 
-  /** A quotation's words: ids, kinds and offsets in its article. */
+  /** A quotation's words: ids and kinds. */
   tokensOf(q: CorpusQuote): TokenView { return this.tokens.view(q.tok, q.len); }
+
+  /** Where a quotation's words are in its article: re-tokenised from its text (only matches that are reported need it). */
+  offsetsOf(q: CorpusQuote): { starts: number[]; ends: number[] } {
+    const t = quoteTokens(q.text, 0, q.text.length, 'source');
+    return { starts: t.starts.map((x) => x + q.start), ends: t.ends.map((x) => x + q.start) };
+  }
 
   /** Adds or replaces an article (extracting it unless a stored extraction is given). Its text is not kept. */
   upsert(loaded: LoadedArticle, extracted?: ArticleExtract): ArticleExtract {
@@ -156,7 +162,7 @@ export class TraceCorpus {
       this.quotes.push({
         n, article, text: arena.slice(at, at + q.end - q.start), start: q.start, end: q.end,
         speaker: this.speaker(q.speaker), speakerMention: q.speakerMention && { text: this.intern(q.speakerMention.text), start: q.speakerMention.start, end: q.speakerMention.end },
-        person: null, tok: this.tokens.append(ids, t.kinds, t.starts, t.ends), len: ids.length,
+        person: null, tok: this.tokens.append(ids, t.kinds), len: ids.length,
       });
       at += q.end - q.start + 1;
       // Bracketed words are the editor's: n-grams skip them.
