@@ -7,6 +7,8 @@ const jobs = [
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // Extraction worker threads of the server, the command line and the bench (found next to them).
+  build({ ...common, entryPoints: ['server/src/index/extractWorker.ts'], outfile: 'dist/extractWorker.js' }),
 ];
 if (process.argv.includes('--tests')) {
   jobs.push(

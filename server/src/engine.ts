@@ -7,19 +7,27 @@ import { readArticleFile, readJsonl, stampOf, streamCorpus, type LoadOptions } f
 import { readPeopleEntries } from './corpus/peopleFile';
 import { checkDraft, checkDraftAsync, type CheckOptions, type DraftReport } from './check/checkDraft';
 import { TraceCorpus, type ArticleExtract } from './index/traceCorpus';
+import { ExtractPool } from './index/extractPool';
 import type { PersistedFile, PersistedIndex } from './index/persist';
 
 export interface EngineOptions extends LoadOptions {
   /** A persisted index: files unchanged since it was written are not read at all. */
   persisted?: PersistedIndex | null;
+  /** Extraction worker threads once a load passes POOL_AFTER articles (default: one per core, at most 4; 0: none). */
+  extractWorkers?: number;
 }
+
+/** Below this many articles a load extracts on its own thread: starting workers would cost more. */
+export const POOL_AFTER = 100;
+/** Articles read ahead of indexing while workers extract them. */
+const READ_AHEAD = 64;
 
 export class TraceEngine {
   readonly loadProblems: CorpusProblem[] = [];
   /** Corpus files as last read (or taken unchanged from the persisted index). */
   private readonly files = new Map<string, FileStamp>();
   /** How the last load went: files taken from the persisted index, files read. */
-  readonly loadStats = { filesFromIndex: 0, filesRead: 0, articlesRead: 0 };
+  readonly loadStats = { filesFromIndex: 0, filesRead: 0, articlesRead: 0, extractedOnWorkers: 0 };
   /** Something changed since the index was loaded or saved: worth saving again. */
   dirty = true;
 
@@ -42,6 +50,17 @@ export class TraceEngine {
     const refreshing = new Map<string, FileRefresh>();
     const seen = new Set<string>();
     corpus.index.beginBulk();
+    // Articles in reading order, each with its extraction (running on a worker, or done on this
+    // thread at indexing time when undefined): indexed in that order, so the result is the same.
+    const queue: { a: LoadedArticle; extract?: Promise<ArticleExtract | undefined>; refresh?: FileRefresh }[] = [];
+    let pool: ExtractPool | null = null;
+    let read = 0;
+    const indexNext = async () => {
+      const { a, extract, refresh } = queue.shift()!;
+      const x = await extract;
+      if (x) engine.loadStats.extractedOnWorkers++;
+      if (refresh ? refresh.take(a, x) : (corpus.upsert(a, x), true)) engine.loadStats.articlesRead++;
+    };
     let r: Awaited<ReturnType<typeof streamCorpus>>;
     try {
       r = await streamCorpus(specs, {
@@ -54,17 +73,24 @@ export class TraceEngine {
           if (old) refreshing.set(stamp.path, new FileRefresh(corpus, stamp.path));
           return false;
         },
-        onArticle: (a) => {
+        onArticle: async (a) => {
           const refresh = refreshing.get(a.path);
-          if (refresh) { if (refresh.take(a)) engine.loadStats.articlesRead++; return; }
-          corpus.upsert(a);
-          engine.loadStats.articlesRead++;
+          const needsExtraction = !refresh?.knows(a.hash);
+          if (needsExtraction && ++read === POOL_AFTER && options.extractWorkers !== 0) {
+            pool = ExtractPool.start(corpus.knownNames(), corpus.peopleEntries, options.extractWorkers);
+          }
+          // A worker that fails leaves the article to this thread.
+          const extract = needsExtraction && pool ? pool.extract(a.text, a.bodyStart).catch(() => undefined) : undefined;
+          queue.push({ a, extract, refresh });
+          while (queue.length > (pool ? READ_AHEAD : 0)) await indexNext();
         },
       });
-      for (const r of refreshing.values()) r.finish();
+      while (queue.length) await indexNext();
+      for (const refresh of refreshing.values()) refresh.finish();
       for (const path of before.keys()) if (!seen.has(path)) corpus.removeFile(path);
     } finally {
       corpus.index.endBulk();
+      await (pool as ExtractPool | null)?.close();
     }
     corpus.compact();
     corpus.refreshPeople();
@@ -137,12 +163,15 @@ class FileRefresh {
     for (const a of corpus.articlesIn(path)) this.stale.set(a.hash, a);
   }
 
-  /** Indexes `a` unless it is unchanged; says whether it was (re)indexed. */
-  take(a: LoadedArticle): boolean {
+  /** Whether an article with this text was indexed before (so it needs no extraction). */
+  knows(hash: string): boolean { return this.stale.has(hash) || this.detached.has(hash); }
+
+  /** Indexes `a` unless it is unchanged; says whether it was (re)indexed. `fresh` is its extraction, if done. */
+  take(a: LoadedArticle, fresh?: ArticleExtract): boolean {
     const prev = this.stale.get(a.hash);
     if (prev) this.stale.delete(a.hash);
     if (prev && prev.id === a.id && prev.line === a.line && prev.span?.offset === a.span?.offset) return false;
-    let extract = this.detached.get(a.hash);
+    let extract = this.detached.get(a.hash) ?? fresh;
     if (prev) { extract = this.corpus.extractOf(prev.id); this.corpus.remove(prev.id); }
     // Lines shifted: `a` takes the id of an article further down that has not been met yet.
     const occupant = this.corpus.article(a.id);

@@ -19,8 +19,8 @@ export interface LoadOptions extends FindOptions {
 }
 
 export interface StreamOptions extends LoadOptions {
-  /** Each article as it is read: the caller indexes it and lets its text go. */
-  onArticle: (article: LoadedArticle) => void;
+  /** Each article as it is read: the caller indexes it and lets its text go (a promise slows the reading). */
+  onArticle: (article: LoadedArticle) => void | Promise<void>;
   /** A file whose stamp says it is unchanged since the persisted index is not read at all. */
   unchanged?: (stamp: FileStamp) => boolean;
   /** The people files' entries, before any article (extraction knows their surnames). */
@@ -36,7 +36,7 @@ export const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
 /** Loads a whole corpus into memory (tests, small corpora). The engine streams instead. */
 export async function loadCorpus(specs: string[], options: LoadOptions = {}): Promise<LoadedCorpus> {
   const articles: LoadedArticle[] = [];
-  const r = await streamCorpus(specs, { ...options, onArticle: (a) => articles.push(a) });
+  const r = await streamCorpus(specs, { ...options, onArticle: (a) => { articles.push(a); } });
   return { articles, problems: r.problems, people: r.people, peopleFiles: r.peopleFiles, files: r.files };
 }
 
@@ -56,12 +56,12 @@ export async function streamCorpus(specs: string[], options: StreamOptions): Pro
   }
   options.onPeople?.(out.people);
   let done = 0, count = 0;
-  const take = (a: LoadedArticle) => {
+  const take = async (a: LoadedArticle) => {
     const first = byHash.get(a.hash);
     if (first) { out.problems.push({ path: a.path, line: a.line, severity: 'warning', message: `duplicate of ${displayPath(cwd, first)}; skipped` }); return; }
     byHash.set(a.hash, a.id);
     count++;
-    options.onArticle(a);
+    await options.onArticle(a);
   };
   for (const file of found.files) {
     const stamp = stampOf(file);
@@ -70,7 +70,7 @@ export async function streamCorpus(specs: string[], options: StreamOptions): Pro
     else if (file.toLowerCase().endsWith('.jsonl')) out.problems.push(...(await readJsonl(file, options, take)).problems);
     else {
       const loaded = readArticleFile(file, options);
-      loaded.articles.forEach(take);
+      for (const a of loaded.articles) await take(a);
       out.problems.push(...loaded.problems);
     }
     options.onProgress?.(++done, found.files.length, count);
@@ -147,7 +147,7 @@ const mb = (n: number) => (n / 1048576).toFixed(1);
  * JSONL archives are streamed line by line; a line over the limit is skipped without being
  * buffered. With `onArticle`, articles are handed over as read instead of collected.
  */
-export async function readJsonl(path: string, options: { maxLineBytes?: number } = {}, onArticle?: (a: LoadedArticle) => void): Promise<{ articles: LoadedArticle[]; problems: CorpusProblem[] }> {
+export async function readJsonl(path: string, options: { maxLineBytes?: number } = {}, onArticle?: (a: LoadedArticle) => void | Promise<void>): Promise<{ articles: LoadedArticle[]; problems: CorpusProblem[] }> {
   const maxLine = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const articles: LoadedArticle[] = [];
   const emit = onArticle ?? ((a: LoadedArticle) => { articles.push(a); });
@@ -158,31 +158,33 @@ export async function readJsonl(path: string, options: { maxLineBytes?: number }
   let overLong = false;
   // Byte offsets, so one article's line can be re-read alone later.
   let lineStart = 0, position = 0;
-  const finish = () => {
+  const finish = (): LoadedArticle | null => {
+    let article: LoadedArticle | null = null;
     if (overLong) problems.push({ path, line, severity: 'error', message: `line longer than ${mb(maxLine)} MB; skipped` });
     else if (size > 0) {
       const raw = Buffer.concat(parts).toString('utf8');
-      if (raw.trim()) parseLine(raw.trim(), { offset: lineStart, length: size });
+      if (raw.trim()) article = parseLine(raw.trim(), { offset: lineStart, length: size });
     }
     parts = []; size = 0; overLong = false; line++;
+    return article;
   };
-  const parseLine = (raw: string, span: { offset: number; length: number }) => {
+  const parseLine = (raw: string, span: { offset: number; length: number }): LoadedArticle | null => {
     let obj: unknown;
-    try { obj = JSON.parse(raw); } catch (e) { problems.push({ path, line, severity: 'error', message: `not valid JSON: ${(e as Error).message.slice(0, 80)}; skipped` }); return; }
-    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) { problems.push({ path, line, severity: 'error', message: 'line is not a JSON object; skipped' }); return; }
+    try { obj = JSON.parse(raw); } catch (e) { problems.push({ path, line, severity: 'error', message: `not valid JSON: ${(e as Error).message.slice(0, 80)}; skipped` }); return null; }
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) { problems.push({ path, line, severity: 'error', message: 'line is not a JSON object; skipped' }); return null; }
     const o = obj as Record<string, unknown>;
     const text = Object.prototype.hasOwnProperty.call(o, 'text') ? o.text : undefined;
-    if (typeof text !== 'string' || !text.trim()) { problems.push({ path, line, severity: 'error', message: 'no "text" string; skipped' }); return; }
+    if (typeof text !== 'string' || !text.trim()) { problems.push({ path, line, severity: 'error', message: 'no "text" string; skipped' }); return null; }
     const data: Record<string, unknown> = Object.create(null);
     for (const k of ['title', 'outlet', 'date', 'url', 'updated', 'id']) if (Object.prototype.hasOwnProperty.call(o, k)) data[k] = o[k];
     const meta = readMeta(data, (_l, message) => problems.push({ path, line, severity: 'warning', message }));
     const id = typeof data.id === 'string' || typeof data.id === 'number' ? String(data.id) : `L${line + 1}`;
-    emit({ id: `${path}#${id}`, path, line, ...meta, text, bodyStart: 0, hash: hashText(text), navigable: false, span });
+    return { id: `${path}#${id}`, path, line, ...meta, text, bodyStart: 0, hash: hashText(text), navigable: false, span };
   };
-  await new Promise<void>((resolveDone, reject) => {
-    const stream = createReadStream(path);
-    stream.on('data', (data: string | Buffer) => {
-      const chunk = typeof data === 'string' ? Buffer.from(data) : data;
+  // An async loop, so a consumer that returns a promise (a busy extraction pool) slows the reading.
+  try {
+    for await (const data of createReadStream(path, { highWaterMark: 1 << 20 })) {
+      const chunk = data as Buffer;
       let from = 0;
       for (;;) {
         const nl = chunk.indexOf(10, from);
@@ -193,14 +195,16 @@ export async function readJsonl(path: string, options: { maxLineBytes?: number }
         }
         position += piece.length;
         if (nl < 0) break;
-        finish();
+        const article = finish();
+        if (article) await emit(article);
         position++;
         lineStart = position;
         from = nl + 1;
       }
-    });
-    stream.on('end', () => { if (size > 0 || overLong) finish(); resolveDone(); });
-    stream.on('error', (e) => { problems.push({ path, line, severity: 'error', message: `cannot read: ${e.message}` }); resolveDone(); void reject; });
-  });
+    }
+    if (size > 0 || overLong) { const article = finish(); if (article) await emit(article); }
+  } catch (e) {
+    problems.push({ path, line, severity: 'error', message: `cannot read: ${(e as Error).message}` });
+  }
   return { articles, problems };
 }

@@ -110,7 +110,7 @@ export class TraceCorpus {
   private readonly strings = new Map<string, string>();
   private readonly speakers = new Map<string, Speaker>();
 
-  constructor(private peopleEntries: PersonEntry[] = [], tokens = new TokenStore()) {
+  constructor(public peopleEntries: PersonEntry[] = [], tokens = new TokenStore()) {
     this.registry = new PeopleRegistry(peopleEntries);
     this.tokens = tokens;
   }
@@ -123,6 +123,9 @@ export class TraceCorpus {
   hasArticle(id: string, hash: string): boolean { return this.entries.get(id)?.article.hash === hash; }
 
   setPeople(entries: PersonEntry[]) { this.peopleEntries = entries; this.registryDirty = true; }
+
+  /** The names extraction knows right now (not refreshed): what an extraction worker must know too. */
+  knownNames(): string[] { return this.registry.persons.filter((p) => !p.curated).map((p) => p.name); }
 
   /** Surnames known anywhere, so articles that only say "Hegseth" still read it as a person. */
   knownSurname = (f: string): boolean => this.registry.resolve(f) !== undefined;
