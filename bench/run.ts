@@ -44,7 +44,7 @@ async function benchSize(size: number) {
   const corpus = await newsroom.writeCorpus(archive, size);
   const drafts = [newsroom.draft(corpus, 1000, 20), newsroom.draft(corpus, 5000, 100)];
   gc();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const before = process.memoryUsage();
   log(`[${size}] loading ${mb(corpus.bytes)} MB…`);
   const t0 = performance.now();
   const engine = await TraceEngine.load([archive]);
@@ -98,12 +98,13 @@ async function benchSize(size: number) {
   // The fuse.js baseline: every corpus quotation in one Fuse collection, the obvious design.
   log(`[${size}] fuse.js baseline…`);
   const texts = engine.corpus.quotes.filter(Boolean).map((q) => q!.text);
-  const [fuse, fuseBuildMs] = time(() => new Fuse(texts, { includeScore: true, threshold: 0.4, ignoreLocation: true }));
+  const [fuse, fuseBuildMs] = time(() => new Fuse(size > 100_000 ? [] : texts, { includeScore: true, threshold: 0.4, ignoreLocation: true }));
   const fuseTimes: number[] = [];
   let fuseFound = 0, fuseSourced = 0;
   const fuseStart = performance.now();
   for (const t of drafts[0].truth) {
-    if (performance.now() - fuseStart > FUSE_BUDGET_MS) break;
+    // Past 100,000 articles one fuse.js query alone takes over half an hour: not run there.
+    if (performance.now() - fuseStart > FUSE_BUDGET_MS || size > 100_000) break;
     const [hits, ms] = time(() => fuse.search(t.text, { limit: 1 }));
     fuseTimes.push(ms);
     if (t.source) { fuseSourced++; if (hits[0] && hits[0].item.replace(/[.,]$/, '') === t.source) fuseFound++; }
@@ -114,7 +115,9 @@ async function benchSize(size: number) {
   const result = {
     articles: size, corpusMB: mb(corpus.bytes), quotations: engine.corpus.quoteCount, people: engine.corpus.people.persons.length,
     build: { ms: Math.round(buildMs), articlesPerSec: Math.round(size / (buildMs / 1000)), MBPerSec: Math.round((mb(corpus.bytes) / (buildMs / 1000)) * 10) / 10 },
-    memory: { rssMB: mb(mem.rss), heapMB: mb(mem.heapUsed), heapGrowthMB: mb(mem.heapUsed - heapBefore), indexMB: mb(engine.corpus.index.bytes) },
+    // The bench process also holds the generator's truth: the engine's own share is what the
+    // load added to the heap and to typed-array memory (the LSP figures give a server's RSS).
+    memory: { rssMB: mb(mem.rss), heapMB: mb(mem.heapUsed), engineMB: mb(mem.heapUsed - before.heapUsed + mem.arrayBuffers - before.arrayBuffers), indexMB: mb(engine.corpus.index.bytes) },
     persisted: { saveMs: Math.round(saveMs), loadMs: Math.round(loadIndexMs), fileMB: mb(statSync(indexPath).size), restartWithIndexMs: Math.round(restartMs), restartAfterAppendMs: Math.round(restartAppendedMs) },
     drafts: draftFigures,
     lookup: { medianMs: lookupMedian, p99Ms: pct(lookups, 99) },
@@ -128,7 +131,7 @@ async function benchSize(size: number) {
 
 /** Through the language server: time to diagnostics after didOpen/didChange, hover latency idle and during a check. */
 async function lspFigures(workspace: string, draft: string) {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--expose-gc', join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<string, (v: unknown) => void>();
   const once = (key: string) => new Promise((resolve) => waiting.set(key, resolve));
@@ -165,9 +168,10 @@ async function lspFigures(workspace: string, draft: string) {
     await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
     hoverIdle.push(performance.now() - ti);
   }
+  const memory = await conn.sendRequest('sourceTrace/memory') as NodeJS.MemoryUsage;
   await conn.sendRequest('shutdown');
   child.kill();
-  return { startupMs: Math.round(startupMs), openToDiagnosticsMs: Math.round(openToDiagnosticsMs), changeToDiagnosticsMedianMs: median(changeTimes), hoverIdleMedianMs: median(hoverIdle), hoverDuringCheckMedianMs: median(hoverBusy), note: 'didChange→diagnostics includes the 200 ms debounce' };
+  return { serverRssMB: mb(memory.rss), serverHeapMB: mb(memory.heapUsed), startupMs: Math.round(startupMs), openToDiagnosticsMs: Math.round(openToDiagnosticsMs), changeToDiagnosticsMedianMs: median(changeTimes), hoverIdleMedianMs: median(hoverIdle), hoverDuringCheckMedianMs: median(hoverBusy), note: 'didChange→diagnostics includes the 200 ms debounce' };
 }
 
 function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
@@ -177,7 +181,8 @@ function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
     ['corpus MB / quotations', ...results.map((r) => `${r.corpusMB} / ${r.quotations.toLocaleString('en-US')}`)],
     ['load + extract + index (s)', ...results.map((r) => r2(r.build.ms / 1000))],
     ['articles/s · MB/s', ...results.map((r) => `${r.build.articlesPerSec} · ${r.build.MBPerSec}`)],
-    ['RSS / heap MB (n-gram index MB)', ...results.map((r) => `${r.memory.rssMB} / ${r.memory.heapMB} (${r.memory.indexMB})`)],
+    ['engine memory: heap + typed arrays MB (n-gram index MB)', ...results.map((r) => `${r.memory.engineMB} (${r.memory.indexMB})`)],
+    ['bench process RSS / heap MB', ...results.map((r) => `${r.memory.rssMB} / ${r.memory.heapMB}`)],
     ['persisted index: save / load ms (file MB)', ...results.map((r) => `${r.persisted.saveMs} / ${r.persisted.loadMs} (${r.persisted.fileMB})`)],
     ['restart with persisted index: unchanged / one article appended (s)', ...results.map((r) => `${r2(r.persisted.restartWithIndexMs / 1000)} / ${r2(r.persisted.restartAfterAppendMs / 1000)}`)],
     ['1,000 words, 20 quotations: warm median / p95 ms', ...results.map((r) => `${r2(r.drafts[0].warmMedianMs)} / ${r2(r.drafts[0].warmP95Ms)}`)],
@@ -188,6 +193,7 @@ function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
     ['fuse.js: one query median ms (queries run)', ...results.map((r) => `${r2(r.fuse.medianMs)} (${r.fuse.queries}/${r.fuse.of})`)],
     ['fuse.js ÷ ours, one quotation', ...results.map((r) => `${r2(r.ratio.lookupFuseOverOurs)}×`)],
     ['source recall: ours / fuse.js', ...results.map((r) => `${Math.round(r.ratio.oursSourceRecall * 100)}% / ${Math.round(r.ratio.fuseSourceRecall * 100)}%`)],
+    ['LSP server: start (from the persisted index) s · RSS / heap MB', ...results.map((r) => (r.lsp ? `${r2(r.lsp.startupMs / 1000)} · ${r.lsp.serverRssMB} / ${r.lsp.serverHeapMB}` : '–'))],
     ['LSP: didChange → diagnostics, 5,000-word draft (ms)', ...results.map((r) => (r.lsp ? r2(r.lsp.changeToDiagnosticsMedianMs) : '–'))],
     ['LSP: hover idle / during a check (ms)', ...results.map((r) => (r.lsp ? `${r2(r.lsp.hoverIdleMedianMs)} / ${r2(r.lsp.hoverDuringCheckMedianMs)}` : '–'))],
   ];

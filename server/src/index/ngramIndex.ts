@@ -34,6 +34,8 @@ export function gramKeys(ids: ArrayLike<number>, out: number[] = []): number[] {
 
 export interface NgramSnapshot { bits: number; offsets: Int32Array; postQuote: Int32Array; postKey: Int32Array }
 
+const better = (hits: number, quote: number, than: Candidate) => hits > than.hits || (hits === than.hits && quote < than.quote);
+
 export class NgramIndex {
   private bits = 4;
   private offsets = new Int32Array(17);
@@ -47,6 +49,10 @@ export class NgramIndex {
   private pending = 0;
   /** 1 for a removed quotation: its postings are skipped, then dropped at compaction. */
   private dead = new Uint8Array(1024);
+  /** N-grams with more postings than this are skipped once rarer ones were counted. */
+  commonPostings = 20_000;
+  /** Scratch for candidates(): hits per quotation number, all zero between queries. */
+  private hits = new Uint32Array(0);
   private live = 0;
   private deadPostings = 0;
   private bulk = false;
@@ -56,7 +62,7 @@ export class NgramIndex {
    * at endBulk(), instead of through the delta map. Queries see the base and delta only.
    */
   beginBulk(): void { this.bulk = true; }
-  endBulk(): void { this.bulk = false; this.compact(); }
+  endBulk(): void { this.bulk = false; if (this.pending || this.untidy) this.compact(); }
 
   /**
    * Registers quotation number `quote` with its word ids. Numbers are never reused: a number
@@ -134,26 +140,38 @@ export class NgramIndex {
    * rarest first; once a few rare ones have been counted, very common ones (function-word
    * n-grams with long posting lists) are skipped: they add time, not evidence.
    */
-  candidates(ids: ArrayLike<number>, limit = 8, commonPostings = 20_000, rareEnough = 4): Candidate[] {
+  candidates(ids: ArrayLike<number>, limit = 8, commonPostings = this.commonPostings, rareEnough = 4): Candidate[] {
     const shift = 32 - this.bits;
     const keys = [...new Set(gramKeys(ids))].map((k) => {
       const b = k >>> shift;
       return { k, from: this.offsets[b], to: this.offsets[b + 1] };
     }).sort((a, b) => (a.to - a.from) - (b.to - b.from));
-    const hits = new Map<number, number>();
-    const bump = (q: number) => { if (!this.dead[q]) hits.set(q, (hits.get(q) ?? 0) + 1); };
+    // Hits are counted in one typed array over all quotation numbers (reset through the list of
+    // touched ones): a map per query would cost more than the counting itself.
+    if (this.hits.length < this.dead.length) this.hits = new Uint32Array(this.dead.length);
+    const hits = this.hits, dead = this.dead, postKey = this.postKey, postQuote = this.postQuote;
+    const touched: number[] = [];
+    const bump = (q: number) => { if (dead[q]) return; if (hits[q]++ === 0) touched.push(q); };
     let counted = 0;
     for (const { k, from, to } of keys) {
       if (to - from > commonPostings && counted >= rareEnough) continue;
-      for (let i = from; i < to; i++) if (this.postKey[i] === k) bump(this.postQuote[i]);
+      for (let i = from; i < to; i++) if (postKey[i] === k) bump(postQuote[i]);
       const d = this.delta.get(k);
       if (d) for (const q of d) bump(q);
       counted++;
     }
-    const out: Candidate[] = [];
-    for (const [quote, h] of hits) out.push({ quote, hits: h });
-    out.sort((a, b) => b.hits - a.hits || a.quote - b.quote);
-    return out.slice(0, limit);
+    // The best `limit` by hits (ties: lower number first), kept sorted while scanning once.
+    const best: Candidate[] = [];
+    for (const quote of touched) {
+      const h = hits[quote];
+      hits[quote] = 0;
+      if (best.length === limit && !better(h, quote, best[limit - 1])) continue;
+      let at = best.length;
+      while (at > 0 && better(h, quote, best[at - 1])) at--;
+      best.splice(at, 0, { quote, hits: h });
+      if (best.length > limit) best.pop();
+    }
+    return best;
   }
 
   private ensureDead(q: number) {

@@ -10,26 +10,29 @@
  */
 import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { CorpusProblem, FileStamp } from '../corpus/article';
+import type { Article, CorpusProblem, FileStamp } from '../corpus/article';
 import type { CorpusSnapshot } from './traceCorpus';
 
-export const INDEX_FORMAT = 'source-trace-index/2';
-export const INDEX_FILE = 'index-v2.bin';
+const VERSION = 3;
+export const INDEX_FORMAT = `source-trace-index/${VERSION}`;
+export const INDEX_FILE = `index-v${VERSION}.bin`;
 const MAGIC = 0x58495453; // "STIX"
 
 export interface PersistedFile extends FileStamp { problems: CorpusProblem[] }
 export interface PersistedIndex { files: PersistedFile[]; corpus: CorpusSnapshot }
 
 type Column = Int32Array | Uint8Array;
-const COLUMNS = ['quoteArticle', 'quoteStart', 'quoteEnd', 'quoteTok', 'quoteLen', 'quoteSpeaker', 'mentionStart', 'mentionEnd'] as const;
+const COLUMNS = ['quoteArticle', 'quoteStart', 'quoteEnd', 'quoteTok', 'quoteLen', 'quoteSpeaker', 'mentionStart', 'mentionEnd', 'mentionText'] as const;
 
 interface Header {
   format: string;
   files: PersistedFile[];
   vocab: string[];
   speakers: CorpusSnapshot['speakers'];
-  articles: CorpusSnapshot['articles'];
-  mentions: string[];
+  /** Articles with `path` as an index into `paths`, and `id` without its path prefix. */
+  paths: string[];
+  articles: (Omit<CorpusSnapshot['articles'][number], 'article'> & { article: Omit<Article, 'path'> & { path: number } })[];
+  strings: string[];
   bits: number;
   /** name → [byte offset after the header, element count, kind]. */
   columns: Record<string, [number, number, 'i32' | 'u8']>;
@@ -51,10 +54,19 @@ export function saveIndex(path: string, index: PersistedIndex): void {
     columns[name] = [at, name === 'quoteText' ? a.byteLength : a.length, a instanceof Int32Array ? 'i32' : 'u8'];
     at += align8(a.byteLength);
   }
-  const header: Header = { format: INDEX_FORMAT, files: index.files, vocab: c.vocab, speakers: c.speakers, articles: c.articles, mentions: c.mentions, bits: c.ngram.bits, columns };
+  // Paths repeat in every article of an archive (and in its ids): stored once.
+  const paths: string[] = [];
+  const pathIndex = new Map<string, number>();
+  const articles = c.articles.map((a) => {
+    let pi = pathIndex.get(a.article.path);
+    if (pi === undefined) { pi = paths.length; paths.push(a.article.path); pathIndex.set(a.article.path, pi); }
+    const id = a.article.id.startsWith(a.article.path) ? a.article.id.slice(a.article.path.length) : a.article.id;
+    return { ...a, article: { ...a.article, id, path: pi } };
+  });
+  const header: Header = { format: INDEX_FORMAT, files: index.files, vocab: c.vocab, speakers: c.speakers, paths, articles, strings: c.strings, bits: c.ngram.bits, columns };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const lead = Buffer.alloc(16);
-  lead.writeUInt32LE(MAGIC, 0); lead.writeUInt32LE(2, 4); lead.writeDoubleLE(json.length, 8);
+  lead.writeUInt32LE(MAGIC, 0); lead.writeUInt32LE(VERSION, 4); lead.writeDoubleLE(json.length, 8);
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
@@ -86,7 +98,7 @@ export function loadIndex(path: string): PersistedIndex | null {
     };
     const lead = Buffer.alloc(16);
     read(lead, 0);
-    if (lead.readUInt32LE(0) !== MAGIC || lead.readUInt32LE(4) !== 2) return null;
+    if (lead.readUInt32LE(0) !== MAGIC || lead.readUInt32LE(4) !== VERSION) return null;
     const jsonLength = lead.readDoubleLE(8);
     const json = Buffer.alloc(jsonLength);
     read(json, 16);
@@ -103,9 +115,13 @@ export function loadIndex(path: string): PersistedIndex | null {
     };
     const i32 = (name: string) => col(name) as Int32Array;
     const corpus: CorpusSnapshot = {
-      vocab: header.vocab, speakers: header.speakers, articles: header.articles, mentions: header.mentions,
+      vocab: header.vocab, speakers: header.speakers, strings: header.strings,
+      articles: header.articles.map((a) => {
+        const path = header.paths[a.article.path];
+        return { ...a, article: { ...a.article, path, id: a.article.id.startsWith('#') || a.article.id === '' ? path + a.article.id : a.article.id } };
+      }),
       quoteArticle: i32('quoteArticle'), quoteStart: i32('quoteStart'), quoteEnd: i32('quoteEnd'), quoteTok: i32('quoteTok'), quoteLen: i32('quoteLen'),
-      quoteSpeaker: i32('quoteSpeaker'), mentionStart: i32('mentionStart'), mentionEnd: i32('mentionEnd'),
+      quoteSpeaker: i32('quoteSpeaker'), mentionStart: i32('mentionStart'), mentionEnd: i32('mentionEnd'), mentionText: i32('mentionText'),
       quoteText: Buffer.from((col('quoteText') as Uint8Array).buffer).toString('utf8'),
       tokens: { ids: i32('tokens.ids'), kinds: col('tokens.kinds') as Uint8Array },
       ngram: { bits: header.bits, offsets: i32('ngram.offsets'), postQuote: i32('ngram.postQuote'), postKey: i32('ngram.postKey') },

@@ -38,6 +38,9 @@ export class TokenStore {
 
   release(count: number): void { this.garbage += count; }
 
+  /** At least half the rows are garbage: compact() would pay. */
+  get untidy(): boolean { return this.garbage > 0 && this.garbage >= this.length / 2; }
+
   get bytes(): number { return this.ids.byteLength + this.kinds.byteLength; }
 
   /**
@@ -45,7 +48,7 @@ export class TokenStore {
    * each live run's start and count; `moved` is told each run's new start.
    */
   compact(runs: Iterable<{ from: number; count: number }>, moved: (oldFrom: number, newFrom: number) => void, force = false): void {
-    if (!force && this.garbage < this.length / 2) return;
+    if (!force && !this.untidy) return;
     const next = new TokenStore(Math.max(1 << 12, this.length - this.garbage));
     for (const r of runs) {
       const at = next.append(this.ids.subarray(r.from, r.from + r.count), this.kinds.subarray(r.from, r.from + r.count));

@@ -79,8 +79,9 @@ export interface CorpusSnapshot {
   quoteSpeaker: Int32Array;
   mentionStart: Int32Array;
   mentionEnd: Int32Array;
-  /** Mention texts, in quotation order, for quotations that have one. */
-  mentions: string[];
+  /** Index of the mention's text in `strings` (names repeat across the corpus). */
+  mentionText: Int32Array;
+  strings: string[];
   /** Live quotations' texts, concatenated in quotation order (each is end - start long). */
   quoteText: string;
   tokens: TokenView;
@@ -211,6 +212,7 @@ export class TraceCorpus {
   /** After a batch of changes: folds the index delta in and drops removed quotations' rows. */
   compact(): void {
     if (this.index.untidy) this.index.compact();
+    if (!this.tokens.untidy) return;
     const live = this.quotes.filter((q): q is CorpusQuote => q !== null);
     const byTok = new Map(live.map((q) => [q.tok, q]));
     this.tokens.compact(live.map((q) => ({ from: q.tok, count: q.len })), (from, to) => { byTok.get(from)!.tok = to; });
@@ -309,8 +311,9 @@ export class TraceCorpus {
     }
     const speakers: Speaker[] = [];
     const speakerIndex = new Map<Speaker, number>();
-    const cols = { quoteArticle: new Int32Array(slots).fill(-1), quoteStart: new Int32Array(slots), quoteEnd: new Int32Array(slots), quoteTok: new Int32Array(slots), quoteLen: new Int32Array(slots), quoteSpeaker: new Int32Array(slots).fill(-1), mentionStart: new Int32Array(slots).fill(-1), mentionEnd: new Int32Array(slots).fill(-1) };
-    const mentions: string[] = [];
+    const cols = { quoteArticle: new Int32Array(slots).fill(-1), quoteStart: new Int32Array(slots), quoteEnd: new Int32Array(slots), quoteTok: new Int32Array(slots), quoteLen: new Int32Array(slots), quoteSpeaker: new Int32Array(slots).fill(-1), mentionStart: new Int32Array(slots).fill(-1), mentionEnd: new Int32Array(slots).fill(-1), mentionText: new Int32Array(slots).fill(-1) };
+    const strings: string[] = [];
+    const stringIndex = new Map<string, number>();
     const texts: string[] = [];
     for (const q of this.quotes) {
       if (!q) continue;
@@ -322,10 +325,15 @@ export class TraceCorpus {
         if (si === undefined) { si = speakers.length; speakers.push(q.speaker); speakerIndex.set(q.speaker, si); }
         cols.quoteSpeaker[n] = si;
       }
-      if (q.speakerMention) { cols.mentionStart[n] = q.speakerMention.start; cols.mentionEnd[n] = q.speakerMention.end; mentions.push(q.speakerMention.text); }
+      if (q.speakerMention) {
+        const t = q.speakerMention.text;
+        let si = stringIndex.get(t);
+        if (si === undefined) { si = strings.length; strings.push(t); stringIndex.set(t, si); }
+        cols.mentionStart[n] = q.speakerMention.start; cols.mentionEnd[n] = q.speakerMention.end; cols.mentionText[n] = si;
+      }
       texts.push(q.text);
     }
-    return { vocab: this.vocab.words, speakers, articles, ...cols, mentions, quoteText: texts.join(''), tokens: this.tokens.columns(), ngram: this.index.snapshot() };
+    return { vocab: this.vocab.words, speakers, articles, ...cols, strings, quoteText: texts.join(''), tokens: this.tokens.columns(), ngram: this.index.snapshot() };
   }
 
   /** A corpus from a snapshot: nothing is re-read, re-extracted or re-indexed. */
@@ -338,7 +346,8 @@ export class TraceCorpus {
       corpus.entries.set(a.article.id, entry);
       return entry;
     });
-    let at = 0, mi = 0;
+    const strings = s.strings.map((x) => corpus.intern(x));
+    let at = 0;
     for (let n = 0; n < s.quoteArticle.length; n++) {
       const ai = s.quoteArticle[n];
       if (ai < 0) { corpus.quotes.push(null); continue; }
@@ -347,7 +356,7 @@ export class TraceCorpus {
       corpus.quotes.push({
         n, article: entry.article, text: s.quoteText.slice(at, at + end - start), start, end,
         speaker: s.quoteSpeaker[n] >= 0 ? speakers[s.quoteSpeaker[n]] : null,
-        speakerMention: s.mentionStart[n] >= 0 ? { text: s.mentions[mi++], start: s.mentionStart[n], end: s.mentionEnd[n] } : null,
+        speakerMention: s.mentionStart[n] >= 0 ? { text: strings[s.mentionText[n]], start: s.mentionStart[n], end: s.mentionEnd[n] } : null,
         person: null, tok: s.quoteTok[n], len: s.quoteLen[n],
       });
       at += end - start;
@@ -362,7 +371,7 @@ export class TraceCorpus {
     return corpus;
   }
 
-  private intern(s: string): string {
+  intern(s: string): string {
     let v = this.strings.get(s);
     if (v === undefined) this.strings.set((v = ownString(s)), v);
     return v;

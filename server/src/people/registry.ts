@@ -30,8 +30,12 @@ export class PeopleRegistry {
   readonly persons: Person[] = [];
   private readonly byForm = new Map<string, Person>();
   private readonly bySurname = new Map<string, Person[]>();
-  private fuse: Fuse<{ surname: string }> | null = null;
-  private surnames: { surname: string }[] = [];
+  /**
+   * fuse.js collections of surnames by first letter and length: a variant keeps its first letter
+   * and is at most two letters longer or shorter, so a lookup searches five small collections,
+   * not every surname of the corpus (which made building the registry quadratic).
+   */
+  private readonly surnameBuckets = new Map<string, Fuse<{ surname: string }>>();
 
   constructor(entries: PersonEntry[] = []) {
     for (const e of entries) {
@@ -83,10 +87,12 @@ export class PeopleRegistry {
   private fuzzy(f: string): Person | undefined {
     const surname = surnameOf(f);
     if (surname.length < 5) return undefined;
-    if (!this.fuse) this.fuse = new Fuse(this.surnames, { keys: ['surname'], includeScore: true, threshold: 0.25, ignoreLocation: true, minMatchCharLength: 4 });
     const first = f.includes(' ') ? firstOf(f) : null;
-    for (const hit of this.fuse.search(surname, { limit: 5 })) {
-      if ((hit.score ?? 1) > 0.25 || Math.abs(hit.item.surname.length - surname.length) > 2 || hit.item.surname[0] !== surname[0]) continue;
+    const hits = [];
+    for (let len = surname.length - 2; len <= surname.length + 2; len++) hits.push(...(this.surnameBuckets.get(bucketOf(surname[0], len))?.search(surname, { limit: 5 }) ?? []));
+    hits.sort((a, b) => (a.score ?? 1) - (b.score ?? 1) || a.refIndex - b.refIndex);
+    for (const hit of hits.slice(0, 5)) {
+      if ((hit.score ?? 1) > 0.25) continue;
       const candidates = (this.bySurname.get(hit.item.surname) ?? []).filter((p) => !first || [...p.forms].some((x) => !x.includes(' ') || compatibleFirst(firstOf(x), first)));
       if (candidates.length) return mostQuoted(candidates);
     }
@@ -132,10 +138,17 @@ export class PeopleRegistry {
       list.push(p);
       this.bySurname.set(s, list);
       // Fuse indexes incrementally: rebuilding it for every new name made registry builds quadratic.
-      if (list.length === 1) { this.surnames.push({ surname: s }); this.fuse?.add({ surname: s }); }
+      if (list.length === 1) {
+        const key = bucketOf(s[0], s.length);
+        let bucket = this.surnameBuckets.get(key);
+        if (!bucket) this.surnameBuckets.set(key, (bucket = new Fuse<{ surname: string }>([], { keys: ['surname'], includeScore: true, threshold: 0.25, ignoreLocation: true, minMatchCharLength: 4 })));
+        bucket.add({ surname: s });
+      }
     }
   }
 }
+
+const bucketOf = (first: string, length: number) => `${first}${length}`;
 
 function compatibleFirst(a: string, b: string): boolean {
   return a === b || (a.length <= 2 && b.startsWith(a[0])) || (b.length <= 2 && a.startsWith(b[0]));
