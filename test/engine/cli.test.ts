@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers';
@@ -89,4 +89,28 @@ test('extract prints quotations with offsets, speakers and mentions', () => {
   assert.equal(he.speakerMention.text, 'he');
   const text = run('extract', '--format', 'text', 'corpus/2025-10-15-hegseth-impose-costs-on-russia.md');
   assert.match(text.stdout, /Hanno Pevkur: “He confirmed once again/);
+});
+
+test('check --index: the first run writes the index, the next reads no unchanged corpus file and answers the same', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-cli-index-'));
+  cpSync(join(ROOT, 'corpus'), join(dir, 'corpus'), { recursive: true });
+  const index = join(dir, 'cache', 'source-trace.index');
+  const file = draft('In October, Hegseth said “He confirmed once again that the U.S. is a true ally.”\n');
+  const first = run('check', '--corpus', join(dir, 'corpus'), '--index', index, '--format', 'json', file);
+  assert.equal(first.status, 1, first.stderr);
+  assert.ok(existsSync(index), 'index written');
+  const written = statSync(index).mtimeMs;
+  // Blank every article, keeping its size and time: a run that read them would find nothing.
+  // (The people file is small and always read.)
+  for (const f of readdirSync(join(dir, 'corpus')).filter((x) => x.endsWith('.md'))) {
+    const path = join(dir, 'corpus', f);
+    const st = statSync(path);
+    writeFileSync(path, ' '.repeat(st.size));
+    utimesSync(path, st.atimeMs / 1000, st.mtimeMs / 1000);
+  }
+  const second = run('check', '--corpus', join(dir, 'corpus'), '--index', index, '--format', 'json', file);
+  assert.equal(second.status, 1, second.stderr);
+  assert.doesNotMatch(second.stderr, /empty file/, 'no article was read again');
+  assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
+  assert.equal(statSync(index).mtimeMs, written, 'nothing changed: the index is not rewritten');
 });

@@ -1,6 +1,6 @@
 /**
  * `source-trace`: the engine on the command line, for CI and for people who live in a terminal.
- *   source-trace check [--corpus DIR_OR_GLOB]... [--format text|json|sarif] [--min-quote-words N] FILE_OR_DIR...
+ *   source-trace check [--corpus DIR_OR_GLOB]... [--index FILE] [--format text|json|sarif] [--min-quote-words N] FILE_OR_DIR...
  *   source-trace extract [--format json|text] FILE...
  *   source-trace lsp --stdio
  */
@@ -9,24 +9,27 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TraceEngine } from '../engine';
 import { toJson, toSarif, toText, type JsonFile } from '../check/report';
+import { loadIndex, saveIndex } from '../index/persist';
 
 const USAGE = `usage:
-  source-trace check [--corpus DIR_OR_GLOB]... [--format text|json|sarif] [--min-quote-words N] FILE_OR_DIR...
+  source-trace check [--corpus DIR_OR_GLOB]... [--index FILE] [--format text|json|sarif] [--min-quote-words N] FILE_OR_DIR...
   source-trace extract [--format json|text] FILE...
   source-trace lsp --stdio`;
 
 class UsageError extends Error {}
 
-interface Parsed { command: string; corpus: string[]; format: string; minQuoteWords: number; files: string[]; flags: Set<string> }
+interface Parsed { command: string; corpus: string[]; index: string; format: string; minQuoteWords: number; files: string[]; flags: Set<string> }
 
 function parse(argv: string[]): Parsed {
   const [command, ...rest] = argv;
-  const p: Parsed = { command: command ?? '', corpus: [], format: '', minQuoteWords: 4, files: [], flags: new Set() };
+  const p: Parsed = { command: command ?? '', corpus: [], index: '', format: '', minQuoteWords: 4, files: [], flags: new Set() };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => { const v = rest[++i]; if (v === undefined) throw new UsageError(`${a} needs a value`); return v; };
     if (a === '--corpus' || a === '-c') p.corpus.push(value());
     else if (a.startsWith('--corpus=')) p.corpus.push(a.slice(9));
+    else if (a === '--index') p.index = value();
+    else if (a.startsWith('--index=')) p.index = a.slice(8);
     else if (a === '--format' || a === '-f') p.format = value();
     else if (a.startsWith('--format=')) p.format = a.slice(9);
     else if (a === '--min-quote-words') { p.minQuoteWords = Number(value()); if (!Number.isInteger(p.minQuoteWords) || p.minQuoteWords < 1) throw new UsageError('--min-quote-words takes a whole number of at least 1'); }
@@ -74,7 +77,11 @@ async function check(p: Parsed): Promise<number> {
   if (p.files.length === 0) throw new UsageError('check needs at least one draft file or folder');
   const files = draftFiles(p.files);
   const specs = p.corpus.length ? p.corpus : ['corpus'];
-  const engine = await TraceEngine.load(specs, { onProgress: progress() });
+  // With --index, a run starts from the index the last run left (files unchanged since are not read) and leaves it current.
+  const engine = await TraceEngine.load(specs, { onProgress: progress(), persisted: p.index ? loadIndex(p.index) : null });
+  if (p.index && engine.dirty) {
+    try { saveIndex(p.index, engine.persistedForm()); } catch (e) { process.stderr.write(`source-trace: could not save the index to ${p.index}: ${(e as Error).message}\n`); }
+  }
   for (const prob of engine.problems()) process.stderr.write(`${prob.path}:${prob.line + 1}: ${prob.severity}: ${prob.message}\n`);
   if (engine.corpus.articleCount === 0) { process.stderr.write(`source-trace: no articles in the corpus (${specs.join(', ')})\n`); return 2; }
   const results: JsonFile[] = [];

@@ -79,7 +79,8 @@ export async function streamCorpus(specs: string[], options: StreamOptions): Pro
 }
 
 export function stampOf(path: string): FileStamp | null {
-  try { const st = statSync(path); return { path, mtimeMs: st.mtimeMs, size: st.size }; } catch { return null; }
+  // Whole milliseconds: what every file system and copy tool keeps.
+  try { const st = statSync(path); return { path, mtimeMs: Math.trunc(st.mtimeMs), size: st.size }; } catch { return null; }
 }
 
 function displayPath(cwd: string, p: string): string {
