@@ -3,7 +3,7 @@
  * no LSP or VS Code: the language server and the command line both sit on this.
  */
 import type { Article, CorpusProblem, FileStamp, LoadedArticle } from './corpus/article';
-import { readArticleFile, readJsonl, stampOf, streamCorpus, type LoadOptions } from './corpus/load';
+import { readCorpusFile, streamCorpus, type LoadOptions } from './corpus/load';
 import { readPeopleEntries } from './corpus/peopleFile';
 import { checkDraft, checkDraftAsync, type CheckOptions, type DraftReport } from './check/checkDraft';
 import { TraceCorpus, type ArticleExtract } from './index/traceCorpus';
@@ -27,7 +27,7 @@ export class TraceEngine {
   /** Corpus files as last read (or taken unchanged from the persisted index). */
   private readonly files = new Map<string, FileStamp>();
   /** How the last load went: files taken from the persisted index, files read. */
-  readonly loadStats = { filesFromIndex: 0, filesRead: 0, articlesRead: 0, extractedOnWorkers: 0 };
+  readonly loadStats = { filesFromIndex: 0, filesAppended: 0, filesRead: 0, articlesRead: 0, extractedOnWorkers: 0 };
   /** Something changed since the index was loaded or saved: worth saving again. */
   dirty = true;
 
@@ -39,8 +39,9 @@ export class TraceEngine {
 
   /**
    * Loads a corpus, streaming it file by file. With a persisted index, the corpus starts as the
-   * index had it; files whose stamp is unchanged are not read, changed files are re-read (their
-   * articles with an unchanged content hash are not re-extracted), vanished files are dropped.
+   * index had it; files whose stamp is unchanged are not read, an archive that grew is read from
+   * where it ended, other changed files are re-read (their articles with an unchanged content
+   * hash are not re-extracted), vanished files are dropped.
    */
   static async load(specs: string[], options: EngineOptions = {}): Promise<TraceEngine> {
     const persisted = options.persisted ?? null;
@@ -66,13 +67,8 @@ export class TraceEngine {
       r = await streamCorpus(specs, {
         ...options,
         onPeople: (entries) => { corpus.setPeople(entries); corpus.refreshPeople(); },
-        unchanged: (stamp) => {
-          seen.add(stamp.path);
-          const old = before.get(stamp.path);
-          if (old && old.mtimeMs === stamp.mtimeMs && old.size === stamp.size) return true;
-          if (old) refreshing.set(stamp.path, new FileRefresh(corpus, stamp.path));
-          return false;
-        },
+        previous: (path) => before.get(path),
+        onChangedFile: (path) => { refreshing.set(path, new FileRefresh(corpus, path)); },
         onArticle: async (a) => {
           const refresh = refreshing.get(a.path);
           const needsExtraction = !refresh?.knows(a.hash);
@@ -87,6 +83,7 @@ export class TraceEngine {
       });
       while (queue.length) await indexNext();
       for (const refresh of refreshing.values()) refresh.finish();
+      for (const f of r.files) seen.add(f.path);
       for (const path of before.keys()) if (!seen.has(path)) corpus.removeFile(path);
     } finally {
       corpus.index.endBulk();
@@ -97,7 +94,7 @@ export class TraceEngine {
     const unchanged = new Set(r.unchangedFiles);
     for (const f of r.files) engine.files.set(f.path, f);
     engine.loadProblems.push(...r.problems, ...[...before.values()].filter((f) => unchanged.has(f.path)).flatMap((f) => f.problems));
-    Object.assign(engine.loadStats, { filesFromIndex: unchanged.size, filesRead: r.files.length - unchanged.size });
+    Object.assign(engine.loadStats, { filesFromIndex: unchanged.size, filesAppended: r.appendedFiles.length, filesRead: r.files.length - unchanged.size - r.appendedFiles.length });
     engine.dirty = !persisted || unchanged.size !== r.files.length || before.size !== r.files.length;
     return engine;
   }
@@ -127,12 +124,10 @@ export class TraceEngine {
       this.corpus.setPeople(r.entries);
       return r.problems;
     }
-    const stamp = stampOf(path);
-    if (stamp) this.files.set(path, stamp);
-    const refresh = new FileRefresh(this.corpus, path);
-    const r = lower.endsWith('.jsonl') ? await readJsonl(path, this.options) : readArticleFile(path, this.options, contents);
-    for (const a of r.articles) refresh.take(a);
-    refresh.finish();
+    let refresh: FileRefresh | undefined;
+    const r = await readCorpusFile(path, this.options, (a) => { if (refresh) refresh.take(a); else this.corpus.upsert(a); }, this.files.get(path), () => { refresh = new FileRefresh(this.corpus, path); }, contents);
+    refresh?.finish();
+    if (r.stamp) this.files.set(path, r.stamp); else this.files.delete(path);
     return r.problems;
   }
 
@@ -170,7 +165,11 @@ class FileRefresh {
   take(a: LoadedArticle, fresh?: ArticleExtract): boolean {
     const prev = this.stale.get(a.hash);
     if (prev) this.stale.delete(a.hash);
-    if (prev && prev.id === a.id && prev.line === a.line && prev.span?.offset === a.span?.offset) return false;
+    if (prev && prev.id === a.id && prev.line === a.line) {
+      // Lines before it changed length: the same article, at another byte offset of the archive.
+      if (prev.span?.offset !== a.span?.offset) this.corpus.article(prev.id)!.span = a.span;
+      return false;
+    }
     let extract = this.detached.get(a.hash) ?? fresh;
     if (prev) { extract = this.corpus.extractOf(prev.id); this.corpus.remove(prev.id); }
     // Lines shifted: `a` takes the id of an article further down that has not been met yet.

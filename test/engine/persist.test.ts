@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { TraceEngine } from '../../server/src/engine';
 import { INDEX_FILE, loadIndex, saveIndex } from '../../server/src/index/persist';
 import { SEED_CORPUS } from '../helpers';
+import { readArticleText } from '../../server/src/corpus/articleText';
 
 const DRAFT = 'In October, Hegseth said “He confirmed once again that the U.S. is a true ally.” Zelensky said “We need a truce.”\n';
 const summary = (e: TraceEngine) => e.corpus.articles().flatMap((a) => e.corpus.quotesOf(a.id).map((q) => `${a.id} ${q.start}-${q.end} ${q.text} — ${e.corpus.speakerName(q)} @${JSON.stringify(e.corpus.rangeIn(a, q.start, q.end))}`)).sort();
@@ -27,7 +28,7 @@ test('a restart from the persisted index reads no unchanged file and answers exa
   saveIndex(index, first.persistedForm());
   assert.equal(readFileSync(join(dir, '.source-trace', '.gitignore'), 'utf8'), '*\n');
   const second = await TraceEngine.load([corpus], { persisted: loadIndex(index) });
-  assert.deepEqual(second.loadStats, { filesFromIndex: 4, filesRead: 0, articlesRead: 0, extractedOnWorkers: 0 });
+  assert.deepEqual(second.loadStats, { filesFromIndex: 4, filesAppended: 0, filesRead: 0, articlesRead: 0, extractedOnWorkers: 0 });
   assert.equal(second.dirty, false);
   assert.deepEqual(summary(second), summary(first));
   assert.deepEqual(findings(second), findings(first));
@@ -44,7 +45,7 @@ test('a changed file is re-read alone; a deleted one is dropped; load problems o
   writeFileSync(changed, readFileSync(changed, 'utf8').replace('“We need a ceasefire,” he said', '“We need a truce,” he said'));
   rmSync(join(corpus, '2025-10-15-hegseth-impose-costs-on-russia.md'));
   const second = await TraceEngine.load([corpus], { persisted: loadIndex(index) });
-  assert.deepEqual(second.loadStats, { filesFromIndex: 3, filesRead: 1, articlesRead: 1, extractedOnWorkers: 0 });
+  assert.deepEqual(second.loadStats, { filesFromIndex: 3, filesAppended: 0, filesRead: 1, articlesRead: 1, extractedOnWorkers: 0 });
   assert.ok(second.corpus.quotesOf(changed).some((q) => q.text === 'We need a truce,'));
   assert.ok(!second.corpus.quotesOf(changed).some((q) => q.text === 'We need a ceasefire,'));
   assert.equal(second.corpus.articleCount, 4); // 3 seed articles left + broken.md read without metadata
@@ -56,7 +57,7 @@ test('a changed file is re-read alone; a deleted one is dropped; load problems o
   assert.deepEqual(findings(second), findings(fresh));
 });
 
-test('an archive that grew by one line indexes only the new article; one with a line inserted keeps its articles', async () => {
+test('an archive that grew is read from where it ended; one with a line inserted keeps its articles', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'st-persist-jsonl-'));
   const archive = join(dir, 'archive.jsonl');
   const line = (i: number) => JSON.stringify({ title: `Story ${i}`, date: `2024-01-${String(i + 1).padStart(2, '0')}`, text: `“Harbor fees number ${i} will rise in the spring,” said Mayor Ada Lindqvist-${String.fromCharCode(65 + i)}.` }) + '\n';
@@ -65,18 +66,48 @@ test('an archive that grew by one line indexes only the new article; one with a 
   saveIndex(index, (await TraceEngine.load([archive])).persistedForm());
   appendFileSync(archive, line(4));
   const grown = await TraceEngine.load([archive], { persisted: loadIndex(index) });
-  assert.deepEqual(grown.loadStats, { filesFromIndex: 0, filesRead: 1, articlesRead: 1, extractedOnWorkers: 0 });
+  assert.deepEqual(grown.loadStats, { filesFromIndex: 0, filesAppended: 1, filesRead: 0, articlesRead: 1, extractedOnWorkers: 0 });
   assert.equal(grown.corpus.quoteCount, 5);
+  const appended = grown.corpus.articles().find((a) => a.title === 'Story 4')!;
+  assert.equal(appended.id, `${archive}#L5`);
+  assert.equal(grown.check('“Harbor fees number 4 will rise in the spring,” Lindqvist-E said.').findings[0].source?.article.line, 4);
+  assert.deepEqual(summary(grown), summary(await TraceEngine.load([archive])));
   saveIndex(index, grown.persistedForm());
+  // Grown again, as the last save left it: still only the new lines.
+  appendFileSync(archive, line(5));
+  const again = await TraceEngine.load([archive], { persisted: loadIndex(index) });
+  assert.deepEqual([again.loadStats.filesAppended, again.loadStats.articlesRead, again.corpus.quoteCount], [1, 1, 6]);
+  saveIndex(index, again.persistedForm());
+  // An old line edited (and the file longer): the prefix no longer hashes the same, so it is read whole.
+  writeFileSync(archive, readFileSync(archive, 'utf8').replace('number 1 will', 'number 1 will surely') + line(6));
+  const edited = await TraceEngine.load([archive], { persisted: loadIndex(index) });
+  assert.deepEqual([edited.loadStats.filesAppended, edited.loadStats.filesRead, edited.loadStats.articlesRead], [0, 1, 2]);
+  assert.deepEqual(summary(edited), summary(await TraceEngine.load([archive])));
+  // Articles after the edited line moved in the file: hovers re-read them at their new offsets.
+  for (const a of edited.corpus.articles()) assert.ok(readArticleText(a)?.includes(a.title!.replace('Story ', 'number ')), a.id);
+  saveIndex(index, edited.persistedForm());
   // A line inserted at the top moves every article (ids are line numbers): moved, not re-extracted.
   writeFileSync(archive, line(9) + readFileSync(archive, 'utf8'));
   const shifted = await TraceEngine.load([archive], { persisted: loadIndex(index) });
-  assert.equal(shifted.corpus.quoteCount, 6);
+  assert.equal(shifted.corpus.quoteCount, 8);
   const fresh = await TraceEngine.load([archive]);
   assert.deepEqual(summary(shifted), summary(fresh));
   const f = shifted.check('“Harbor fees number 2 will rise in the spring,” Lindqvist-C said.').findings[0];
   assert.equal(f.verdict, 'verified');
   assert.equal(f.source?.article.line, 3);
+});
+
+test('an archive whose last line had no newline is read whole when it grows (line numbers stay right)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-persist-nonl-'));
+  const archive = join(dir, 'archive.jsonl');
+  const line = (i: number) => JSON.stringify({ title: `Story ${i}`, text: `“Ferry number ${i} will run all winter long,” said Captain Ines Alvarado.` });
+  writeFileSync(archive, `${line(0)}\n${line(1)}`);
+  const index = join(dir, INDEX_FILE);
+  saveIndex(index, (await TraceEngine.load([archive])).persistedForm());
+  appendFileSync(archive, `\n${line(2)}\n`);
+  const grown = await TraceEngine.load([archive], { persisted: loadIndex(index) });
+  assert.deepEqual([grown.loadStats.filesAppended, grown.loadStats.filesRead], [0, 1]);
+  assert.deepEqual(summary(grown), summary(await TraceEngine.load([archive])));
 });
 
 test('an index of another format, a damaged or a missing one is ignored, not misread', async () => {

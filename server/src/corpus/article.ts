@@ -33,7 +33,14 @@ export interface LoadedArticle extends Article {
 }
 
 /** What a file looked like when it was read: a restart re-reads only files whose stamp changed. */
-export interface FileStamp { path: string; mtimeMs: number; size: number }
+export interface FileStamp {
+  path: string;
+  mtimeMs: number;
+  size: number;
+  /** JSONL archives: complete lines and SHA-1 of the bytes read, so a grown archive is read from where it ended. */
+  lines?: number;
+  sha1?: string;
+}
 
 export interface CorpusProblem {
   path: string;

@@ -1,5 +1,5 @@
 /** Loads a corpus: Markdown/text articles with optional front matter, JSONL archives, a people file. */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -21,14 +21,16 @@ export interface LoadOptions extends FindOptions {
 export interface StreamOptions extends LoadOptions {
   /** Each article as it is read: the caller indexes it and lets its text go (a promise slows the reading). */
   onArticle: (article: LoadedArticle) => void | Promise<void>;
-  /** A file whose stamp says it is unchanged since the persisted index is not read at all. */
-  unchanged?: (stamp: FileStamp) => boolean;
+  /** How each file was when the persisted index was written: an unchanged file is not read at all, a grown archive only from where it ended. */
+  previous?: (path: string) => FileStamp | undefined;
+  /** A file of the persisted index changed (not just grew): its articles are about to be read again. */
+  onChangedFile?: (path: string) => void;
   /** The people files' entries, before any article (extraction knows their surnames). */
   onPeople?: (entries: PersonEntry[]) => void;
 }
 
 export interface LoadedCorpus { articles: LoadedArticle[]; problems: CorpusProblem[]; people: PersonEntry[]; peopleFiles: string[]; files: FileStamp[] }
-export interface StreamedCorpus { problems: CorpusProblem[]; people: PersonEntry[]; peopleFiles: string[]; files: FileStamp[]; unchangedFiles: string[] }
+export interface StreamedCorpus { problems: CorpusProblem[]; people: PersonEntry[]; peopleFiles: string[]; files: FileStamp[]; unchangedFiles: string[]; appendedFiles: string[] }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
@@ -47,7 +49,7 @@ export async function loadCorpus(specs: string[], options: LoadOptions = {}): Pr
 export async function streamCorpus(specs: string[], options: StreamOptions): Promise<StreamedCorpus> {
   const cwd = options.cwd ?? process.cwd();
   const found = findCorpusFiles(specs, cwd, options);
-  const out: StreamedCorpus = { problems: found.problems.map((p) => ({ ...p, line: 0, severity: 'warning' })), people: [], peopleFiles: found.people, files: [], unchangedFiles: [] };
+  const out: StreamedCorpus = { problems: found.problems.map((p) => ({ ...p, line: 0, severity: 'warning' })), people: [], peopleFiles: found.people, files: [], unchangedFiles: [], appendedFiles: [] };
   const byHash = new Map<string, string>();
   for (const file of found.people) {
     const r = readPeopleEntries(file);
@@ -64,18 +66,52 @@ export async function streamCorpus(specs: string[], options: StreamOptions): Pro
     await options.onArticle(a);
   };
   for (const file of found.files) {
-    const stamp = stampOf(file);
-    if (stamp) out.files.push(stamp);
-    if (stamp && options.unchanged?.(stamp)) out.unchangedFiles.push(file);
-    else if (file.toLowerCase().endsWith('.jsonl')) out.problems.push(...(await readJsonl(file, options, take)).problems);
-    else {
-      const loaded = readArticleFile(file, options);
-      for (const a of loaded.articles) await take(a);
-      out.problems.push(...loaded.problems);
-    }
+    const previous = options.previous?.(file);
+    const r = await readCorpusFile(file, options, take, previous, () => { if (previous) options.onChangedFile?.(file); });
+    if (r.stamp) out.files.push(r.stamp);
+    if (r.read === 'unchanged') out.unchangedFiles.push(file);
+    if (r.read === 'appended') out.appendedFiles.push(file);
+    out.problems.push(...r.problems);
     options.onProgress?.(++done, found.files.length, count);
   }
   return out;
+}
+
+/**
+ * Reads one corpus file, as little of it as its previous stamp allows: nothing when unchanged,
+ * only the new lines of an archive that grew (its old bytes hash as before), else all of it.
+ * `onChanged` is called before a changed file is read again in whole.
+ */
+export async function readCorpusFile(file: string, options: LoadOptions, take: (a: LoadedArticle) => void | Promise<void>, previous?: FileStamp, onChanged?: () => void, contents?: string): Promise<{ stamp: FileStamp | null; read: 'unchanged' | 'appended' | 'whole'; problems: CorpusProblem[] }> {
+  const stamp = stampOf(file);
+  if (contents === undefined && stamp && previous && previous.mtimeMs === stamp.mtimeMs && previous.size === stamp.size) return { stamp: previous, read: 'unchanged', problems: [] };
+  if (!file.toLowerCase().endsWith('.jsonl')) {
+    onChanged?.();
+    const loaded = readArticleFile(file, options, contents);
+    for (const a of loaded.articles) await take(a);
+    return { stamp, read: 'whole', problems: loaded.problems };
+  }
+  let resume: JsonlResume | undefined;
+  if (stamp && previous?.sha1 && previous.lines !== undefined && stamp.size > previous.size) {
+    const hash = await hashPrefix(file, previous.size);
+    if (hash?.copy().digest('hex') === previous.sha1) resume = { offset: previous.size, line: previous.lines, hash };
+  }
+  if (!resume) onChanged?.();
+  const r = await readJsonl(file, options, take, resume);
+  return { stamp: stamp && { ...stamp, size: r.bytes, lines: r.lines, sha1: r.sha1 }, read: resume ? 'appended' : 'whole', problems: r.problems };
+}
+
+/** Where reading an archive that grew picks up: after its last complete line, with the hash of what came before. */
+export interface JsonlResume { offset: number; line: number; hash: Hash }
+
+async function hashPrefix(path: string, size: number): Promise<Hash | null> {
+  const hash = createHash('sha1');
+  try {
+    for await (const chunk of createReadStream(path, { start: 0, end: size - 1, highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+    return hash;
+  } catch {
+    return null;
+  }
 }
 
 export function stampOf(path: string): FileStamp | null {
@@ -148,17 +184,19 @@ const mb = (n: number) => (n / 1048576).toFixed(1);
  * JSONL archives are streamed line by line; a line over the limit is skipped without being
  * buffered. With `onArticle`, articles are handed over as read instead of collected.
  */
-export async function readJsonl(path: string, options: { maxLineBytes?: number } = {}, onArticle?: (a: LoadedArticle) => void | Promise<void>): Promise<{ articles: LoadedArticle[]; problems: CorpusProblem[] }> {
+export async function readJsonl(path: string, options: { maxLineBytes?: number } = {}, onArticle?: (a: LoadedArticle) => void | Promise<void>, resume?: JsonlResume): Promise<{ articles: LoadedArticle[]; problems: CorpusProblem[]; bytes: number; lines?: number; sha1: string }> {
   const maxLine = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const articles: LoadedArticle[] = [];
   const emit = onArticle ?? ((a: LoadedArticle) => { articles.push(a); });
   const problems: CorpusProblem[] = [];
-  let line = 0;
+  let line = resume?.line ?? 0;
   let parts: Buffer[] = [];
   let size = 0;
   let overLong = false;
   // Byte offsets, so one article's line can be re-read alone later.
-  let lineStart = 0, position = 0;
+  let lineStart = resume?.offset ?? 0, position = lineStart;
+  const hash = resume?.hash ?? createHash('sha1');
+  let endsWithNewline = true;
   const finish = (): LoadedArticle | null => {
     let article: LoadedArticle | null = null;
     if (overLong) problems.push({ path, line, severity: 'error', message: `line longer than ${mb(maxLine)} MB; skipped` });
@@ -184,8 +222,10 @@ export async function readJsonl(path: string, options: { maxLineBytes?: number }
   };
   // An async loop, so a consumer that returns a promise (a busy extraction pool) slows the reading.
   try {
-    for await (const data of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    for await (const data of createReadStream(path, { highWaterMark: 1 << 20, start: lineStart })) {
       const chunk = data as Buffer;
+      hash.update(chunk);
+      if (chunk.length) endsWithNewline = chunk[chunk.length - 1] === 10;
       let from = 0;
       for (;;) {
         const nl = chunk.indexOf(10, from);
@@ -207,5 +247,6 @@ export async function readJsonl(path: string, options: { maxLineBytes?: number }
   } catch (e) {
     problems.push({ path, line, severity: 'error', message: `cannot read: ${(e as Error).message}` });
   }
-  return { articles, problems };
+  // Reading can resume after the last line only if that line was complete.
+  return { articles, problems, bytes: position, lines: endsWithNewline ? line : undefined, sha1: hash.digest('hex') };
 }

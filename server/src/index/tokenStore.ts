@@ -57,9 +57,9 @@ export class TokenStore {
     Object.assign(this, { ids: next.ids, kinds: next.kinds, length: next.length, garbage: 0 });
   }
 
-  /** Exactly-sized copies of the columns, for the persisted index. */
+  /** The used part of the columns (views, not copies: the persisted index writes them at once). */
   columns(): TokenView {
-    return { ids: this.ids.slice(0, this.length), kinds: this.kinds.slice(0, this.length) };
+    return { ids: this.ids.subarray(0, this.length), kinds: this.kinds.subarray(0, this.length) };
   }
 
   static from(c: TokenView): TokenStore {
