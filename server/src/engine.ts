@@ -13,7 +13,7 @@ import type { PersistedFile, PersistedIndex } from './index/persist';
 export interface EngineOptions extends LoadOptions {
   /** A persisted index: files unchanged since it was written are not read at all. */
   persisted?: PersistedIndex | null;
-  /** Extraction worker threads once a load passes POOL_AFTER articles (default: one per core, at most 4; 0: none). */
+  /** Extraction worker threads once a load passes POOL_AFTER articles (default: one per core but one, at least 1, at most 4; 0: none). */
   extractWorkers?: number;
 }
 
