@@ -66,12 +66,15 @@ export class TraceEngine {
     try {
       r = await streamCorpus(specs, {
         ...options,
-        onPeople: (entries) => { corpus.setPeople(entries); corpus.refreshPeople(); },
+        onPeople: (entries) => { corpus.setPeople(entries); },
         previous: (path) => before.get(path),
         onChangedFile: (path) => { refreshing.set(path, new FileRefresh(corpus, path)); },
         onArticle: async (a) => {
           const refresh = refreshing.get(a.path);
           const needsExtraction = !refresh?.knows(a.hash);
+          // Extraction knows the people as they were when the load began (a restart that extracts
+          // nothing never rebuilds the registry twice).
+          if (needsExtraction && read === 0) corpus.refreshPeople();
           if (needsExtraction && ++read === POOL_AFTER && options.extractWorkers !== 0) {
             pool = ExtractPool.start(corpus.knownNames(), corpus.peopleEntries, options.extractWorkers);
           }

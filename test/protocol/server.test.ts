@@ -235,9 +235,15 @@ test('the server persists its index in .source-trace/ (gitignored); a restarted 
     const u = pathToFileURL(join(ws, 'restarted.md')).toString();
     await second.open(u, 'In October, Hegseth said “He confirmed once again that the U.S. is a true ally.”');
     assert.deepEqual((await second.diagnosticsFor(u)).map((d) => d.code), ['misattributed']);
+    // A corpus file changes: re-indexed at once, written to the index at shutdown at the latest.
+    const added = join(ws, 'corpus', 'zz-added.md');
+    writeFileSync(added, '---\ndate: 2026-01-05\n---\n“The harbor stays open all winter,” said Mayor Ada Lindqvist.\n');
+    await second.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(added).toString(), type: 1 }] });
+    await second.until(() => second.notifications.some((n) => n.method === 'sourceTrace/reindexed'), 'reindexed');
   } finally {
     await second.shutdown();
   }
+  assert.ok(loadIndex(path)!.files.some((f) => f.path === join(ws, 'corpus', 'zz-added.md')), 'saved at shutdown');
 });
 
 test('a draft with more quotations than maxQuotes is checked up to the cap and says so', async () => {

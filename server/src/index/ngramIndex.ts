@@ -62,7 +62,21 @@ export class NgramIndex {
    * at endBulk(), instead of through the delta map. Queries see the base and delta only.
    */
   beginBulk(): void { this.bulk = true; }
-  endBulk(): void { this.bulk = false; if (this.pending || this.untidy) this.compact(); }
+  endBulk(): void {
+    this.bulk = false;
+    // A few postings (a restart that found one new article) go to the delta; compacting
+    // millions of postings for them would cost a second.
+    if (this.pending && this.pending < this.postQuote.length / 8) {
+      for (let i = 0; i < this.pending; i++) {
+        const k = this.pendingKey[i], q = this.pendingQuote[i];
+        const list = this.delta.get(k);
+        if (list) list.push(q); else this.delta.set(k, [q]);
+      }
+      this.deltaPostings += this.pending;
+      this.pendingKey = new Int32Array(0); this.pendingQuote = new Int32Array(0); this.pending = 0;
+    }
+    if (this.pending || this.deadPostings > this.postQuote.length / 8) this.compact();
+  }
 
   /**
    * Registers quotation number `quote` with its word ids. Numbers are never reused: a number
@@ -88,7 +102,7 @@ export class NgramIndex {
       if (list) list.push(quote); else this.delta.set(k, [quote]);
     }
     this.deltaPostings += keys.length;
-    if (this.deltaPostings > 50_000 && this.deltaPostings > this.postQuote.length / 4) this.compact();
+    if (this.untidy) this.compact();
   }
 
   /** `postings` is how many n-grams the quotation had (so compaction knows when it pays). */
@@ -102,8 +116,8 @@ export class NgramIndex {
   get size(): number { return this.live; }
   get postings(): number { return this.postQuote.length + this.deltaPostings + this.pending; }
   get bytes(): number { return this.postQuote.byteLength + this.postKey.byteLength + this.offsets.byteLength + this.dead.byteLength + this.deltaPostings * 16; }
-  /** Worth compacting: many postings in the delta map, or of removed quotations. */
-  get untidy(): boolean { return this.deltaPostings > 0 || this.deadPostings > this.postQuote.length / 8; }
+  /** Worth compacting: a delta map grown large against the base, or many postings of removed quotations. */
+  get untidy(): boolean { return (this.deltaPostings > 50_000 && this.deltaPostings > this.postQuote.length / 4) || this.deadPostings > this.postQuote.length / 8; }
 
   /**
    * Folds the delta and pending postings into the base, dropping removed quotations': one
@@ -185,7 +199,7 @@ export class NgramIndex {
 
   /** For persistence: the base arrays, compacted. */
   snapshot(): NgramSnapshot {
-    if (this.untidy || this.pending) this.compact();
+    if (this.deltaPostings || this.deadPostings || this.pending) this.compact();
     return { bits: this.bits, offsets: this.offsets, postQuote: this.postQuote, postKey: this.postKey };
   }
 

@@ -122,14 +122,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return undefined;
   }
 
-  function persistSoon(delay = 2000) {
-    const path = indexPath();
-    if (!path) return;
+  /**
+   * Saves the index after `delay` ms without another change. Saving a large corpus takes this
+   * thread seconds, so corpus edits wait for a quiet minute (and shutdown); a restart from a stale
+   * index is still right, it only re-reads the files that changed since.
+   */
+  function persistSoon(delay = 60_000) {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => {
-      if (!engine.dirty) return;
-      try { saveIndex(path, engine.persistedForm()); engine.dirty = false; } catch (e) { log(`could not save the index to ${path}: ${(e as Error).message}`); }
-    }, delay);
+    saveTimer = setTimeout(persistNow, delay);
+    saveTimer.unref?.();
+  }
+
+  function persistNow() {
+    clearTimeout(saveTimer);
+    const path = indexPath();
+    if (!path || !engine.dirty) return;
+    try { saveIndex(path, engine.persistedForm()); engine.dirty = false; } catch (e) { log(`could not save the index to ${path}: ${(e as Error).message}`); }
   }
 
   function status(state: 'indexing' | 'ready' | 'error', extra: Record<string, unknown> = {}) {
@@ -501,6 +509,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return null;
   }));
 
+  connection.onShutdown(() => { persistNow(); });
   documents.listen(connection);
   connection.listen();
 }
