@@ -33,6 +33,10 @@ test('a restart from the persisted index reads no unchanged file and answers exa
   assert.deepEqual(summary(second), summary(first));
   assert.deepEqual(findings(second), findings(first));
   assert.deepEqual(second.corpus.positionChanges().map((c) => [c.person.name, c.sentence]), first.corpus.positionChanges().map((c) => [c.person.name, c.sentence]));
+  // The people registry comes back as it was built (not rebuilt): same persons, forms, counts, lookups.
+  const people = (e: TraceEngine) => e.corpus.people.persons.map((p) => [p.id, p.name, [...p.forms], p.roles, p.quoteCount]);
+  assert.deepEqual(people(second), people(first));
+  for (const name of ['Zelenskiy', 'Zelenskyy', 'Pevkur', 'Hanno Pevkur', 'Secretary Hegseth', 'Nobody Here']) assert.equal(second.corpus.people.resolve(name)?.id, first.corpus.people.resolve(name)?.id, name);
 });
 
 test('a changed file is re-read alone; a deleted one is dropped; load problems of unchanged files are kept', async () => {

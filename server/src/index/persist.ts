@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import type { Article, CorpusProblem, FileStamp } from '../corpus/article';
 import type { CorpusSnapshot } from './traceCorpus';
 
-const VERSION = 3;
+const VERSION = 4;
 export const INDEX_FORMAT = `source-trace-index/${VERSION}`;
 export const INDEX_FILE = `index-v${VERSION}.bin`;
 const MAGIC = 0x58495453; // "STIX"
@@ -22,7 +22,7 @@ export interface PersistedFile extends FileStamp { problems: CorpusProblem[] }
 export interface PersistedIndex { files: PersistedFile[]; corpus: CorpusSnapshot }
 
 type Column = Int32Array | Uint8Array;
-const COLUMNS = ['quoteArticle', 'quoteStart', 'quoteEnd', 'quoteTok', 'quoteLen', 'quoteSpeaker', 'mentionStart', 'mentionEnd', 'mentionText'] as const;
+const COLUMNS = ['quotePerson', 'quoteArticle', 'quoteStart', 'quoteEnd', 'quoteTok', 'quoteLen', 'quoteSpeaker', 'mentionStart', 'mentionEnd', 'mentionText'] as const;
 
 interface Header {
   format: string;
@@ -33,6 +33,7 @@ interface Header {
   paths: string[];
   articles: (Omit<CorpusSnapshot['articles'][number], 'article'> & { article: Omit<Article, 'path'> & { path: number } })[];
   strings: string[];
+  people: CorpusSnapshot['people'];
   bits: number;
   /** name → [byte offset after the header, element count, kind]. */
   columns: Record<string, [number, number, 'i32' | 'u8']>;
@@ -63,7 +64,7 @@ export function saveIndex(path: string, index: PersistedIndex): void {
     const id = a.article.id.startsWith(a.article.path) ? a.article.id.slice(a.article.path.length) : a.article.id;
     return { ...a, article: { ...a.article, id, path: pi } };
   });
-  const header: Header = { format: INDEX_FORMAT, files: index.files, vocab: c.vocab, speakers: c.speakers, paths, articles, strings: c.strings, bits: c.ngram.bits, columns };
+  const header: Header = { format: INDEX_FORMAT, files: index.files, vocab: c.vocab, speakers: c.speakers, paths, articles, strings: c.strings, people: c.people, bits: c.ngram.bits, columns };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const lead = Buffer.alloc(16);
   lead.writeUInt32LE(MAGIC, 0); lead.writeUInt32LE(VERSION, 4); lead.writeDoubleLE(json.length, 8);
@@ -115,7 +116,7 @@ export function loadIndex(path: string): PersistedIndex | null {
     };
     const i32 = (name: string) => col(name) as Int32Array;
     const corpus: CorpusSnapshot = {
-      vocab: header.vocab, speakers: header.speakers, strings: header.strings,
+      vocab: header.vocab, speakers: header.speakers, strings: header.strings, people: header.people, quotePerson: i32('quotePerson'),
       articles: header.articles.map((a) => {
         const path = header.paths[a.article.path];
         return { ...a, article: { ...a.article, path, id: a.article.id.startsWith('#') || a.article.id === '' ? path + a.article.id : a.article.id } };

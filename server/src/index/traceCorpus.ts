@@ -12,7 +12,7 @@ import { readArticleText } from '../corpus/articleText';
 import type { PersonEntry } from '../corpus/peopleFile';
 import { extractQuotes, type Mention, type Speaker } from '../extract/extract';
 import type { TextProblem } from '../extract/quoteMarks';
-import { PeopleRegistry, type Person } from '../people/registry';
+import { PeopleRegistry, type Person, type RegistrySnapshot } from '../people/registry';
 import { LineIndex, type Range } from '../text/lineIndex';
 import { quoteTokens, TokenKind } from '../text/quoteTokens';
 import { foldWord } from '../text/normalize';
@@ -84,6 +84,9 @@ export interface CorpusSnapshot {
   strings: string[];
   /** Live quotations' texts, concatenated in quotation order (each is end - start long). */
   quoteText: string;
+  /** The people registry as built from these articles and people entries, and each quotation's person (-1: none). */
+  people: { entries: PersonEntry[]; registry: RegistrySnapshot };
+  quotePerson: Int32Array;
   tokens: TokenView;
   ngram: NgramSnapshot;
 }
@@ -123,7 +126,12 @@ export class TraceCorpus {
   article(id: string): Article | undefined { return this.entries.get(id)?.article; }
   hasArticle(id: string, hash: string): boolean { return this.entries.get(id)?.article.hash === hash; }
 
-  setPeople(entries: PersonEntry[]) { this.peopleEntries = entries; this.registryDirty = true; }
+  /** The people files' entries; the same entries again change nothing. */
+  setPeople(entries: PersonEntry[]) {
+    if (JSON.stringify(entries) === JSON.stringify(this.peopleEntries)) return;
+    this.peopleEntries = entries;
+    this.registryDirty = true;
+  }
 
   /** The names extraction knows right now (not refreshed): what an extraction worker must know too. */
   knownNames(): string[] { return this.registry.persons.filter((p) => !p.curated).map((p) => p.name); }
@@ -302,6 +310,7 @@ export class TraceCorpus {
   /** The whole corpus as flat tables, for the persisted index (compacts first). */
   snapshot(): CorpusSnapshot {
     this.compact();
+    this.refreshPeople();
     const slots = this.quotes.length;
     const articleIndex = new Map<string, number>();
     const articles: CorpusSnapshot['articles'] = [];
@@ -311,7 +320,7 @@ export class TraceCorpus {
     }
     const speakers: Speaker[] = [];
     const speakerIndex = new Map<Speaker, number>();
-    const cols = { quoteArticle: new Int32Array(slots).fill(-1), quoteStart: new Int32Array(slots), quoteEnd: new Int32Array(slots), quoteTok: new Int32Array(slots), quoteLen: new Int32Array(slots), quoteSpeaker: new Int32Array(slots).fill(-1), mentionStart: new Int32Array(slots).fill(-1), mentionEnd: new Int32Array(slots).fill(-1), mentionText: new Int32Array(slots).fill(-1) };
+    const cols = { quotePerson: new Int32Array(slots).fill(-1), quoteArticle: new Int32Array(slots).fill(-1), quoteStart: new Int32Array(slots), quoteEnd: new Int32Array(slots), quoteTok: new Int32Array(slots), quoteLen: new Int32Array(slots), quoteSpeaker: new Int32Array(slots).fill(-1), mentionStart: new Int32Array(slots).fill(-1), mentionEnd: new Int32Array(slots).fill(-1), mentionText: new Int32Array(slots).fill(-1) };
     const strings: string[] = [];
     const stringIndex = new Map<string, number>();
     const texts: string[] = [];
@@ -320,6 +329,7 @@ export class TraceCorpus {
       const n = q.n;
       cols.quoteArticle[n] = articleIndex.get(q.article.id)!;
       cols.quoteStart[n] = q.start; cols.quoteEnd[n] = q.end; cols.quoteTok[n] = q.tok; cols.quoteLen[n] = q.len;
+      if (q.person) cols.quotePerson[n] = q.person.id;
       if (q.speaker) {
         let si = speakerIndex.get(q.speaker);
         if (si === undefined) { si = speakers.length; speakers.push(q.speaker); speakerIndex.set(q.speaker, si); }
@@ -333,12 +343,13 @@ export class TraceCorpus {
       }
       texts.push(q.text);
     }
-    return { vocab: this.vocab.words, speakers, articles, ...cols, strings, quoteText: texts.join(''), tokens: this.tokens.columns(), ngram: this.index.snapshot() };
+    return { vocab: this.vocab.words, speakers, articles, ...cols, strings, quoteText: texts.join(''), tokens: this.tokens.columns(), ngram: this.index.snapshot(), people: { entries: this.peopleEntries, registry: this.registry.snapshot() } };
   }
 
   /** A corpus from a snapshot: nothing is re-read, re-extracted or re-indexed. */
-  static restore(s: CorpusSnapshot, people: PersonEntry[] = []): TraceCorpus {
-    const corpus = new TraceCorpus(people, TokenStore.from(s.tokens));
+  static restore(s: CorpusSnapshot): TraceCorpus {
+    const corpus = new TraceCorpus(s.people.entries, TokenStore.from(s.tokens));
+    corpus.registry = PeopleRegistry.restore(s.people.registry);
     corpus.vocab = Vocabulary.from(s.vocab);
     const speakers = s.speakers.map((sp) => corpus.speaker(sp)!);
     const entries = s.articles.map((a) => {
@@ -357,7 +368,7 @@ export class TraceCorpus {
         n, article: entry.article, text: s.quoteText.slice(at, at + end - start), start, end,
         speaker: s.quoteSpeaker[n] >= 0 ? speakers[s.quoteSpeaker[n]] : null,
         speakerMention: s.mentionStart[n] >= 0 ? { text: strings[s.mentionText[n]], start: s.mentionStart[n], end: s.mentionEnd[n] } : null,
-        person: null, tok: s.quoteTok[n], len: s.quoteLen[n],
+        person: s.quotePerson[n] >= 0 ? corpus.registry.persons[s.quotePerson[n]] : null, tok: s.quoteTok[n], len: s.quoteLen[n],
       });
       at += end - start;
       entry.quotes.push(n);
@@ -367,7 +378,6 @@ export class TraceCorpus {
       if (e.problems.length) corpus.problems.set(e.article.id, e.problems.map((p) => ({ path: e.article.path, line: e.article.line + (lines ? positionIn(lines, p.offset).line : 0), message: p.message, severity: 'warning' })));
     }
     corpus.index = NgramIndex.restore(s.ngram, s.quoteArticle.length, (n) => s.quoteArticle[n] >= 0);
-    corpus.registryDirty = true;
     return corpus;
   }
 

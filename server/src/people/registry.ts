@@ -26,6 +26,13 @@ const fold = (name: string) => name.split(/\s+/).filter(Boolean).map(foldWord).j
 const surnameOf = (folded: string) => folded.slice(folded.lastIndexOf(' ') + 1);
 const firstOf = (folded: string) => folded.split(' ')[0];
 
+/** A registry as flat data, for the persisted index (person references are indexes into `persons`). */
+export interface RegistrySnapshot {
+  persons: { name: string; forms: string[]; roles: string[]; curated: boolean; formCounts: [string, number][]; quoteCount: number }[];
+  byForm: [string, number][];
+  bySurname: [string, number[]][];
+}
+
 export class PeopleRegistry {
   readonly persons: Person[] = [];
   private readonly byForm = new Map<string, Person>();
@@ -43,6 +50,27 @@ export class PeopleRegistry {
       for (const a of e.aliases) this.addForm(p, a);
       for (const r of e.roles) if (!p.roles.includes(r)) p.roles.push(r);
     }
+  }
+
+  snapshot(): RegistrySnapshot {
+    return {
+      persons: this.persons.map((p) => ({ name: p.name, forms: [...p.forms], roles: p.roles, curated: p.curated, formCounts: [...p.formCounts], quoteCount: p.quoteCount })),
+      byForm: [...this.byForm].map(([f, p]) => [f, p.id]),
+      bySurname: [...this.bySurname].map(([s, list]) => [s, list.map((p) => p.id)]),
+    };
+  }
+
+  /** The registry a snapshot describes, exactly (same persons, same lookups), without rebuilding it. */
+  static restore(s: RegistrySnapshot): PeopleRegistry {
+    const reg = new PeopleRegistry();
+    for (const [i, p] of s.persons.entries()) reg.persons.push({ id: i, name: p.name, forms: new Set(p.forms), roles: p.roles, curated: p.curated, formCounts: new Map(p.formCounts), quoteCount: p.quoteCount });
+    for (const [f, id] of s.byForm) reg.byForm.set(f, reg.persons[id]);
+    // Surnames in their first-seen order, as addForm put them in the fuse.js collections.
+    for (const [surname, ids] of s.bySurname) {
+      reg.bySurname.set(surname, ids.map((id) => reg.persons[id]));
+      reg.addSurname(surname);
+    }
+    return reg;
   }
 
   /** Records a name as seen in an article and returns its person. Add full names before lone surnames. */
@@ -138,13 +166,15 @@ export class PeopleRegistry {
       list.push(p);
       this.bySurname.set(s, list);
       // Fuse indexes incrementally: rebuilding it for every new name made registry builds quadratic.
-      if (list.length === 1) {
-        const key = bucketOf(s[0], s.length);
-        let bucket = this.surnameBuckets.get(key);
-        if (!bucket) this.surnameBuckets.set(key, (bucket = new Fuse<{ surname: string }>([], { keys: ['surname'], includeScore: true, threshold: 0.25, ignoreLocation: true, minMatchCharLength: 4 })));
-        bucket.add({ surname: s });
-      }
+      if (list.length === 1) this.addSurname(s);
     }
+  }
+
+  private addSurname(s: string) {
+    const key = bucketOf(s[0], s.length);
+    let bucket = this.surnameBuckets.get(key);
+    if (!bucket) this.surnameBuckets.set(key, (bucket = new Fuse<{ surname: string }>([], { keys: ['surname'], includeScore: true, threshold: 0.25, ignoreLocation: true, minMatchCharLength: 4 })));
+    bucket.add({ surname: s });
   }
 }
 
