@@ -8,7 +8,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, truncateSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TraceEngine } from '../../server/src/engine';
-import { INDEX_FILE, loadIndex, saveIndex } from '../../server/src/index/persist';
+import { INDEX_FILE, loadIndex, saveIndex, saveIndexAsync } from '../../server/src/index/persist';
 import { SEED_CORPUS } from '../helpers';
 import { readArticleText } from '../../server/src/corpus/articleText';
 
@@ -59,6 +59,13 @@ test('a changed file is re-read alone; a deleted one is dropped; load problems o
   const fresh = await TraceEngine.load([corpus]);
   assert.deepEqual(summary(second), summary(fresh));
   assert.deepEqual(findings(second), findings(fresh));
+  // Saved (asynchronously, as the server does) with the re-read article still in the index's
+  // delta and the old one's postings tombstoned, it comes back the same.
+  await saveIndexAsync(index, second.persistedForm());
+  const third = await TraceEngine.load([corpus], { persisted: loadIndex(index) });
+  assert.equal(third.loadStats.filesRead, 0);
+  assert.deepEqual(summary(third), summary(fresh));
+  assert.deepEqual(findings(third), findings(fresh));
 });
 
 test('an archive that grew is read from where it ended; one with a line inserted keeps its articles', async () => {

@@ -32,7 +32,15 @@ export function gramKeys(ids: ArrayLike<number>, out: number[] = []): number[] {
   return out;
 }
 
-export interface NgramSnapshot { bits: number; offsets: Int32Array; postQuote: Int32Array; postKey: Int32Array }
+export interface NgramSnapshot {
+  bits: number;
+  offsets: Int32Array;
+  postQuote: Int32Array;
+  postKey: Int32Array;
+  /** The delta as (key, quotation) pairs: saving never waits for a compaction. */
+  deltaKey: Int32Array;
+  deltaQuote: Int32Array;
+}
 
 const better = (hits: number, quote: number, than: Candidate) => hits > than.hits || (hits === than.hits && quote < than.quote);
 
@@ -198,9 +206,13 @@ export class NgramIndex {
   }
 
   /** For persistence: the base arrays, compacted. */
+  /** For persistence: the base arrays and the delta (removed quotations' postings stay, their tombstones come from the caller). */
   snapshot(): NgramSnapshot {
-    if (this.deltaPostings || this.deadPostings || this.pending) this.compact();
-    return { bits: this.bits, offsets: this.offsets, postQuote: this.postQuote, postKey: this.postKey };
+    if (this.pending) this.compact();
+    const deltaKey = new Int32Array(this.deltaPostings), deltaQuote = new Int32Array(this.deltaPostings);
+    let i = 0;
+    for (const [key, list] of this.delta) for (const q of list) { deltaKey[i] = key; deltaQuote[i++] = q; }
+    return { bits: this.bits, offsets: this.offsets, postQuote: this.postQuote, postKey: this.postKey, deltaKey, deltaQuote };
   }
 
   /** An index from persisted arrays; `isLive(q)` says which quotation numbers exist. */
@@ -210,6 +222,11 @@ export class NgramIndex {
     index.ensureDead(Math.max(0, quoteSlots - 1));
     index.dead.fill(1);
     for (let q = 0; q < quoteSlots; q++) if (isLive(q)) { index.dead[q] = 0; index.live++; }
+    for (let i = 0; i < s.deltaKey.length; i++) {
+      const list = index.delta.get(s.deltaKey[i]);
+      if (list) list.push(s.deltaQuote[i]); else index.delta.set(s.deltaKey[i], [s.deltaQuote[i]]);
+    }
+    index.deltaPostings = s.deltaKey.length;
     return index;
   }
 }

@@ -9,11 +9,12 @@
  * the file's buffer without copying. A file of another format is ignored (and rewritten).
  */
 import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Article, CorpusProblem, FileStamp } from '../corpus/article';
 import type { CorpusSnapshot } from './traceCorpus';
 
-const VERSION = 4;
+const VERSION = 5;
 export const INDEX_FORMAT = `source-trace-index/${VERSION}`;
 export const INDEX_FILE = `index-v${VERSION}.bin`;
 const MAGIC = 0x58495453; // "STIX"
@@ -34,21 +35,24 @@ interface Header {
   articles: (Omit<CorpusSnapshot['articles'][number], 'article'> & { article: Omit<Article, 'path'> & { path: number } })[];
   strings: string[];
   people: CorpusSnapshot['people'];
+  /** Byte lengths of the pieces of `quoteText`. */
+  textPieces: number[];
   bits: number;
   /** name → [byte offset after the header, element count, kind]. */
   columns: Record<string, [number, number, 'i32' | 'u8']>;
 }
 
-export function saveIndex(path: string, index: PersistedIndex): void {
-  mkdirSync(dirname(path), { recursive: true });
-  try { writeFileSync(join(dirname(path), '.gitignore'), '*\n', { flag: 'wx' }); } catch { /* already there */ }
+/** The file's bytes, in order: header, then each column padded to 8 bytes. */
+function encodeIndex(index: PersistedIndex): Uint8Array[] {
   const c = index.corpus;
   const blobs: [string, Column | Uint8Array][] = [
     ...COLUMNS.map((k) => [k, c[k]] as [string, Column]),
     ['tokens.ids', c.tokens.ids], ['tokens.kinds', c.tokens.kinds],
     ['ngram.offsets', c.ngram.offsets], ['ngram.postQuote', c.ngram.postQuote], ['ngram.postKey', c.ngram.postKey],
-    ['quoteText', Buffer.from(c.quoteText, 'utf8')],
+    ['ngram.deltaKey', c.ngram.deltaKey], ['ngram.deltaQuote', c.ngram.deltaQuote],
   ];
+  const textPieces = c.quoteText.map((t) => Buffer.from(t, 'utf8'));
+  blobs.push(['quoteText', textPieces.length === 1 ? textPieces[0] : Buffer.concat(textPieces)]);
   const columns: Header['columns'] = {};
   let at = 0;
   for (const [name, a] of blobs) {
@@ -64,24 +68,48 @@ export function saveIndex(path: string, index: PersistedIndex): void {
     const id = a.article.id.startsWith(a.article.path) ? a.article.id.slice(a.article.path.length) : a.article.id;
     return { ...a, article: { ...a.article, id, path: pi } };
   });
-  const header: Header = { format: INDEX_FORMAT, files: index.files, vocab: c.vocab, speakers: c.speakers, paths, articles, strings: c.strings, people: c.people, bits: c.ngram.bits, columns };
+  const header: Header = { format: INDEX_FORMAT, files: index.files, vocab: c.vocab, speakers: c.speakers, paths, articles, strings: c.strings, people: c.people, textPieces: textPieces.map((b) => b.length), bits: c.ngram.bits, columns };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const lead = Buffer.alloc(16);
   lead.writeUInt32LE(MAGIC, 0); lead.writeUInt32LE(VERSION, 4); lead.writeDoubleLE(json.length, 8);
-  const tmp = `${path}.${process.pid}.tmp`;
+  const out: Uint8Array[] = [lead, json, Buffer.alloc(align8(json.length) - json.length)];
+  for (const [, a] of blobs) out.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), Buffer.alloc(align8(a.byteLength) - a.byteLength));
+  return out;
+}
+
+function prepare(path: string): string {
+  mkdirSync(dirname(path), { recursive: true });
+  try { writeFileSync(join(dirname(path), '.gitignore'), '*\n', { flag: 'wx' }); } catch { /* already there */ }
+  return `${path}.${process.pid}.tmp`;
+}
+
+export function saveIndex(path: string, index: PersistedIndex): void {
+  const tmp = prepare(path);
+  const parts = encodeIndex(index);
   const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, lead);
-    writeSync(fd, json);
-    writeSync(fd, Buffer.alloc(align8(json.length) - json.length));
-    for (const [, a] of blobs) {
-      writeSync(fd, new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-      writeSync(fd, Buffer.alloc(align8(a.byteLength) - a.byteLength));
-    }
+    for (const part of parts) writeSync(fd, part);
   } finally {
     closeSync(fd);
   }
   renameSync(tmp, path); // atomic: a crash mid-write never leaves half an index
+}
+
+/**
+ * The same, writing asynchronously (what the language server uses: half a gigabyte of writes
+ * would hold its thread for seconds). The columns are views of arrays that later changes
+ * replace rather than overwrite, so edits during the write do not tear it.
+ */
+export async function saveIndexAsync(path: string, index: PersistedIndex): Promise<void> {
+  const tmp = prepare(path);
+  const parts = encodeIndex(index);
+  const file = await open(tmp, 'w');
+  try {
+    for (const part of parts) await file.write(part);
+  } finally {
+    await file.close();
+  }
+  await rename(tmp, path);
 }
 
 /** The persisted index, or null when there is none, or it is of another format, or damaged. */
@@ -115,6 +143,9 @@ export function loadIndex(path: string): PersistedIndex | null {
       return a;
     };
     const i32 = (name: string) => col(name) as Int32Array;
+    const textBytes = Buffer.from((col('quoteText') as Uint8Array).buffer);
+    let textAt = 0;
+    const quoteText = header.textPieces.map((n) => textBytes.toString('utf8', textAt, (textAt += n)));
     const corpus: CorpusSnapshot = {
       vocab: header.vocab, speakers: header.speakers, strings: header.strings, people: header.people, quotePerson: i32('quotePerson'),
       articles: header.articles.map((a) => {
@@ -123,9 +154,9 @@ export function loadIndex(path: string): PersistedIndex | null {
       }),
       quoteArticle: i32('quoteArticle'), quoteStart: i32('quoteStart'), quoteEnd: i32('quoteEnd'), quoteTok: i32('quoteTok'), quoteLen: i32('quoteLen'),
       quoteSpeaker: i32('quoteSpeaker'), mentionStart: i32('mentionStart'), mentionEnd: i32('mentionEnd'), mentionText: i32('mentionText'),
-      quoteText: Buffer.from((col('quoteText') as Uint8Array).buffer).toString('utf8'),
+      quoteText,
       tokens: { ids: i32('tokens.ids'), kinds: col('tokens.kinds') as Uint8Array },
-      ngram: { bits: header.bits, offsets: i32('ngram.offsets'), postQuote: i32('ngram.postQuote'), postKey: i32('ngram.postKey') },
+      ngram: { bits: header.bits, offsets: i32('ngram.offsets'), postQuote: i32('ngram.postQuote'), postKey: i32('ngram.postKey'), deltaKey: i32('ngram.deltaKey'), deltaQuote: i32('ngram.deltaQuote') },
     };
     return { files: header.files, corpus };
   } catch {

@@ -82,8 +82,12 @@ export interface CorpusSnapshot {
   /** Index of the mention's text in `strings` (names repeat across the corpus). */
   mentionText: Int32Array;
   strings: string[];
-  /** Live quotations' texts, concatenated in quotation order (each is end - start long). */
-  quoteText: string;
+  /**
+   * Live quotations' texts, concatenated in quotation order (each is end - start long), in
+   * pieces of whole quotations: one string of a million articles' quotations would pass V8's
+   * longest string.
+   */
+  quoteText: string[];
   /** The people registry as built from these articles and people entries, and each quotation's person (-1: none). */
   people: { entries: PersonEntry[]; registry: RegistrySnapshot };
   quotePerson: Int32Array;
@@ -343,7 +347,9 @@ export class TraceCorpus {
       }
       texts.push(q.text);
     }
-    return { vocab: this.vocab.words, speakers, articles, ...cols, strings, quoteText: texts.join(''), tokens: this.tokens.columns(), ngram: this.index.snapshot(), people: { entries: this.peopleEntries, registry: this.registry.snapshot() } };
+    const pieces: string[] = [];
+    for (let i = 0; i < texts.length; i += TEXT_PIECE) pieces.push(texts.slice(i, i + TEXT_PIECE).join(''));
+    return { vocab: this.vocab.words, speakers, articles, ...cols, strings, quoteText: pieces, tokens: this.tokens.columns(), ngram: this.index.snapshot(), people: { entries: this.peopleEntries, registry: this.registry.snapshot() } };
   }
 
   /** A corpus from a snapshot: nothing is re-read, re-extracted or re-indexed. */
@@ -358,14 +364,15 @@ export class TraceCorpus {
       return entry;
     });
     const strings = s.strings.map((x) => corpus.intern(x));
-    let at = 0;
+    let at = 0, piece = 0;
     for (let n = 0; n < s.quoteArticle.length; n++) {
       const ai = s.quoteArticle[n];
       if (ai < 0) { corpus.quotes.push(null); continue; }
       const entry = entries[ai];
       const start = s.quoteStart[n], end = s.quoteEnd[n];
+      if (at >= s.quoteText[piece].length && end > start) { piece++; at = 0; }
       corpus.quotes.push({
-        n, article: entry.article, text: s.quoteText.slice(at, at + end - start), start, end,
+        n, article: entry.article, text: s.quoteText[piece].slice(at, at + end - start), start, end,
         speaker: s.quoteSpeaker[n] >= 0 ? speakers[s.quoteSpeaker[n]] : null,
         speakerMention: s.mentionStart[n] >= 0 ? { text: strings[s.mentionText[n]], start: s.mentionStart[n], end: s.mentionEnd[n] } : null,
         person: s.quotePerson[n] >= 0 ? corpus.registry.persons[s.quotePerson[n]] : null, tok: s.quoteTok[n], len: s.quoteLen[n],
@@ -402,6 +409,8 @@ export class TraceCorpus {
 }
 
 const wordsIn = (name: string) => name.split(' ').length;
+/** Quotations per piece of the persisted quotation text. */
+const TEXT_PIECE = 50_000;
 
 function lineStarts(text: string): Int32Array {
   const out = [0];

@@ -18,7 +18,7 @@ import { ARTICLE_EXTENSIONS } from '../corpus/files';
 import { attributeEdit, citeEdits, dateEdit, exactWordingEdit, ignoreEdit, type OffsetEdit } from '../fix/quickFixes';
 import { foldPhrase } from '../text/normalize';
 import { personHover, quotationHover } from './hover';
-import { INDEX_FILE, loadIndex, saveIndex } from '../index/persist';
+import { INDEX_FILE, loadIndex, saveIndexAsync } from '../index/persist';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 export const README_ANCHORS: Record<Code, string> = { misquote: 'misquote', misattributed: 'misattributed', outdated: 'outdated', unsourced: 'unsourced' };
@@ -129,15 +129,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    */
   function persistSoon(delay = 60_000) {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(persistNow, delay);
+    saveTimer = setTimeout(() => void persistNow(), delay);
     saveTimer.unref?.();
   }
 
-  function persistNow() {
+  let saving: Promise<void> | null = null;
+  async function persistNow(): Promise<void> {
     clearTimeout(saveTimer);
     const path = indexPath();
+    if (saving) await saving;
     if (!path || !engine.dirty) return;
-    try { saveIndex(path, engine.persistedForm()); engine.dirty = false; } catch (e) { log(`could not save the index to ${path}: ${(e as Error).message}`); }
+    engine.dirty = false; // changes made while writing mark it dirty again
+    saving = saveIndexAsync(path, engine.persistedForm())
+      .catch((e) => { engine.dirty = true; log(`could not save the index to ${path}: ${(e as Error).message}`); })
+      .finally(() => { saving = null; });
+    await saving;
   }
 
   function status(state: 'indexing' | 'ready' | 'error', extra: Record<string, unknown> = {}) {
@@ -509,7 +515,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return null;
   }));
 
-  connection.onShutdown(() => { persistNow(); });
+  connection.onShutdown(() => persistNow());
   documents.listen(connection);
   connection.listen();
 }
