@@ -95,8 +95,10 @@ export class TraceEngine {
     corpus.compact();
     corpus.refreshPeople();
     const unchanged = new Set(r.unchangedFiles);
+    // Problems found in the part of a file that was not read again still stand.
+    const kept = new Set([...r.unchangedFiles, ...r.appendedFiles]);
     for (const f of r.files) engine.files.set(f.path, f);
-    engine.loadProblems.push(...r.problems, ...[...before.values()].filter((f) => unchanged.has(f.path)).flatMap((f) => f.problems));
+    engine.loadProblems.push(...[...before.values()].filter((f) => kept.has(f.path)).flatMap((f) => f.problems), ...r.problems);
     Object.assign(engine.loadStats, { filesFromIndex: unchanged.size, filesAppended: r.appendedFiles.length, filesRead: r.files.length - unchanged.size - r.appendedFiles.length });
     engine.dirty = !persisted || unchanged.size !== r.files.length || before.size !== r.files.length;
     return engine;
@@ -105,7 +107,7 @@ export class TraceEngine {
   /** What the persisted index stores: the corpus, and each file's stamp and load problems. */
   persistedForm(): PersistedIndex {
     const problems = new Map<string, CorpusProblem[]>();
-    for (const p of this.loadProblems) problems.set(p.path, [...(problems.get(p.path) ?? []), p]);
+    for (const p of this.loadProblems) { const list = problems.get(p.path); if (list) list.push(p); else problems.set(p.path, [p]); }
     return { files: [...this.files.values()].map((f) => ({ ...f, problems: problems.get(f.path) ?? [] })), corpus: this.corpus.snapshot() };
   }
 

@@ -72,16 +72,17 @@ test('an archive that grew is read from where it ended; one with a line inserted
   const dir = mkdtempSync(join(tmpdir(), 'st-persist-jsonl-'));
   const archive = join(dir, 'archive.jsonl');
   const line = (i: number) => JSON.stringify({ title: `Story ${i}`, date: `2024-01-${String(i + 1).padStart(2, '0')}`, text: `“Harbor fees number ${i} will rise in the spring,” said Mayor Ada Lindqvist-${String.fromCharCode(65 + i)}.` }) + '\n';
-  writeFileSync(archive, [0, 1, 2, 3].map(line).join(''));
+  writeFileSync(archive, [0, 1, 2, 3].map(line).join('') + '{not json\n');
   const index = join(dir, INDEX_FILE);
   saveIndex(index, (await TraceEngine.load([archive])).persistedForm());
   appendFileSync(archive, line(4));
   const grown = await TraceEngine.load([archive], { persisted: loadIndex(index) });
   assert.deepEqual(grown.loadStats, { filesFromIndex: 0, filesAppended: 1, filesRead: 0, articlesRead: 1, extractedOnWorkers: 0 });
   assert.equal(grown.corpus.quoteCount, 5);
+  assert.deepEqual(grown.problems().map((p) => [p.line, p.message.slice(0, 14)]), [[4, 'not valid JSON']], 'the bad line read last time is still reported');
   const appended = grown.corpus.articles().find((a) => a.title === 'Story 4')!;
-  assert.equal(appended.id, `${archive}#L5`);
-  assert.equal(grown.check('“Harbor fees number 4 will rise in the spring,” Lindqvist-E said.').findings[0].source?.article.line, 4);
+  assert.equal(appended.id, `${archive}#L6`);
+  assert.equal(grown.check('“Harbor fees number 4 will rise in the spring,” Lindqvist-E said.').findings[0].source?.article.line, 5);
   assert.deepEqual(summary(grown), summary(await TraceEngine.load([archive])));
   saveIndex(index, grown.persistedForm());
   // Grown again, as the last save left it: still only the new lines.
