@@ -15,7 +15,6 @@ import type { TextProblem } from '../extract/quoteMarks';
 import { PeopleRegistry, type Person, type RegistrySnapshot } from '../people/registry';
 import { LineIndex, type Range } from '../text/lineIndex';
 import { quoteTokens, TokenKind } from '../text/quoteTokens';
-import { foldWord } from '../text/normalize';
 import { ownString } from '../text/ownString';
 import { NgramIndex, type NgramSnapshot } from './ngramIndex';
 import { TokenStore, type TokenView } from './tokenStore';
@@ -128,7 +127,6 @@ export class TraceCorpus {
   get quoteCount(): number { return this.index.size; }
   articles(): Article[] { return [...this.entries.values()].map((e) => e.article); }
   article(id: string): Article | undefined { return this.entries.get(id)?.article; }
-  hasArticle(id: string, hash: string): boolean { return this.entries.get(id)?.article.hash === hash; }
 
   /** The people files' entries; the same entries again change nothing. */
   setPeople(entries: PersonEntry[]) {
@@ -270,13 +268,6 @@ export class TraceCorpus {
     return out;
   }
 
-  /** What extraction found, by content hash. */
-  extracts(): Map<string, ArticleExtract> {
-    const out = new Map<string, ArticleExtract>();
-    for (const e of this.entries.values()) out.set(e.article.hash, this.extractOfEntry(e));
-    return out;
-  }
-
   /** What extraction found in one indexed article (so moving it re-extracts nothing). */
   extractOf(id: string): ArticleExtract | undefined {
     const e = this.entries.get(id);
@@ -308,8 +299,6 @@ export class TraceCorpus {
     this.refreshPeople();
     return q.person?.name ?? q.speaker?.name ?? null;
   }
-
-  wordId(word: string): number { return this.vocab.lookup(foldWord(word)); }
 
   /** The whole corpus as flat tables, for the persisted index (compacts first). */
   snapshot(): CorpusSnapshot {
