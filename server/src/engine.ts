@@ -31,7 +31,7 @@ export class TraceEngine {
   /** Something changed since the index was loaded or saved: worth saving again. */
   dirty = true;
 
-  private constructor(public corpus: TraceCorpus, private readonly options: EngineOptions) {}
+  private constructor(readonly corpus: TraceCorpus, private readonly options: EngineOptions) {}
 
   static empty(options: EngineOptions = {}): TraceEngine {
     return new TraceEngine(new TraceCorpus(), options);

@@ -159,7 +159,7 @@ function findSources(corpus: TraceCorpus, prose: string, tokens: ReturnType<type
   const ids = tokens.norms.map((w, i) => (tokens.kinds[i] === TokenKind.Word ? corpus.vocab.lookup(w) : -2));
   const draftIds = Int32Array.from(ids);
   const draftKinds = Uint8Array.from(tokens.kinds);
-  const out: (SourceMatch & { rank: number[] })[] = [];
+  const aligned: { q: CorpusQuote; a: Alignment; rank: number[] }[] = [];
   for (const c of corpus.index.candidates(ids, 12)) {
     const q = corpus.quotes[c.quote];
     if (!q) continue;
@@ -167,10 +167,13 @@ function findSources(corpus: TraceCorpus, prose: string, tokens: ReturnType<type
     const a = align({ ids: draftIds, kinds: draftKinds }, source, windowFor(source.ids, draftIds));
     if (!a || !accept(a, words)) continue;
     const speaks = !speaker || sameSpeaker(corpus, speaker, person, q);
-    out.push({ ...describe(prose, tokens, q, corpus.offsetsOf(q), a), speaker: corpus.speakerName(q), rank: [a.errors, speaks ? 0 : 1, dateRank(q.article), q.n] });
+    aligned.push({ q, a, rank: [a.errors, speaks ? 0 : 1, dateRank(q.article), q.n] });
   }
-  out.sort((x, y) => { for (let i = 0; i < x.rank.length; i++) if (x.rank[i] !== y.rank[i]) return x.rank[i] - y.rank[i]; return 0; });
-  return out;
+  aligned.sort((x, y) => { for (let i = 0; i < x.rank.length; i++) if (x.rank[i] !== y.rank[i]) return x.rank[i] - y.rank[i]; return 0; });
+  // Only the best match and exact copies elsewhere (the "also in" list) are reported: only they
+  // are described, which re-tokenises the source quotation for its word offsets.
+  return aligned.filter((m, i) => i === 0 || m.a.errors === 0)
+    .map(({ q, a }) => ({ ...describe(prose, tokens, q, corpus.offsetsOf(q), a), speaker: corpus.speakerName(q) }));
 }
 
 /** Long source quotations (transcripts) are aligned only around the draft's words. */

@@ -164,7 +164,7 @@ export class TraceCorpus {
       persons: x.persons.map((p) => ({ name: this.intern(p.name), roles: p.roles.map((r) => this.intern(r)) })),
       changes: x.changes.map((c) => ({ person: this.intern(c.person), start: c.start, end: c.end, sentence: ownString(text.slice(c.start, c.end).trim()) })),
       problems: x.problems.map((p) => ({ offset: p.offset, message: ownString(p.message) })),
-      lineStarts: loaded.navigable ? lineStarts(text) : null,
+      lineStarts: loaded.navigable ? Int32Array.from(LineIndex.startsOf(text)) : null,
     };
     // One fresh string holds every quotation of the article; each quotation is a slice of it.
     const arena = [...x.quotes.map((q) => text.slice(q.start, q.end)), ''].join('\n');
@@ -184,7 +184,7 @@ export class TraceCorpus {
       entry.quotes.push(n);
     }
     this.entries.set(article.id, entry);
-    if (entry.problems.length) this.problems.set(article.id, entry.problems.map((p) => ({ path: article.path, line: article.line + lineOf(text, p.offset), message: p.message, severity: 'warning' })));
+    if (entry.problems.length) this.problems.set(article.id, problemsOf(entry));
     this.registryDirty = true;
     this.changesCache = null;
     return x;
@@ -289,7 +289,7 @@ export class TraceCorpus {
   rangeIn(article: Article, start: number, end: number): Range {
     if (!article.navigable) return { start: { line: article.line, character: 0 }, end: { line: article.line, character: 0 } };
     const starts = this.entries.get(article.id)?.lineStarts;
-    if (starts) return { start: positionIn(starts, start), end: positionIn(starts, end) };
+    if (starts) return { start: LineIndex.positionIn(starts, start), end: LineIndex.positionIn(starts, end) };
     const text = readArticleText(article);
     return text === null ? { start: { line: article.line, character: 0 }, end: { line: article.line, character: 0 } } : new LineIndex(text).range(start, end);
   }
@@ -370,14 +370,13 @@ export class TraceCorpus {
       entry.quotes.push(n);
     }
     for (const e of entries) {
-      const lines = e.lineStarts;
-      if (e.problems.length) corpus.problems.set(e.article.id, e.problems.map((p) => ({ path: e.article.path, line: e.article.line + (lines ? positionIn(lines, p.offset).line : 0), message: p.message, severity: 'warning' })));
+      if (e.problems.length) corpus.problems.set(e.article.id, problemsOf(e));
     }
     corpus.index = NgramIndex.restore(s.ngram, s.quoteArticle.length, (n) => s.quoteArticle[n] >= 0);
     return corpus;
   }
 
-  intern(s: string): string {
+  private intern(s: string): string {
     let v = this.strings.get(s);
     if (v === undefined) this.strings.set((v = ownString(s)), v);
     return v;
@@ -398,28 +397,10 @@ export class TraceCorpus {
 }
 
 const wordsIn = (name: string) => name.split(' ').length;
+
+/** Extraction warnings at file lines (a JSONL article's text has no lines of the file: its own line). */
+function problemsOf(e: ArticleEntry): CorpusProblem[] {
+  return e.problems.map((p) => ({ path: e.article.path, line: e.article.line + (e.lineStarts ? LineIndex.positionIn(e.lineStarts, p.offset).line : 0), message: p.message, severity: 'warning' }));
+}
 /** Quotations per piece of the persisted quotation text. */
 const TEXT_PIECE = 50_000;
-
-function lineStarts(text: string): Int32Array {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  // A lone \r also ends a line, as in LSP (rare: read the slow way only when there is one).
-  if (text.includes('\r')) return Int32Array.from(new LineIndex(text).starts);
-  return Int32Array.from(out);
-}
-
-function positionIn(starts: Int32Array, offset: number): { line: number; character: number } {
-  let lo = 0, hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
-}
-
-function lineOf(text: string, offset: number): number {
-  let n = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
-}

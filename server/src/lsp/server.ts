@@ -176,7 +176,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       completionKeys = null;
       log(`indexed ${engine.corpus.articleCount} articles, ${engine.corpus.quoteCount} quotations in ${Date.now() - started} ms`);
       publishCorpusProblems();
-      status('ready', { ms: Date.now() - started, fromIndex: engine.loadStats.filesFromIndex, filesRead: engine.loadStats.filesRead });
+      status('ready', { ms: Date.now() - started, fromIndex: engine.loadStats.filesFromIndex, filesRead: engine.loadStats.filesRead, extractedOnWorkers: engine.loadStats.extractedOnWorkers });
       persistSoon(0);
     } catch (e) {
       connection.console.error(`[source-trace] corpus failed to load: ${(e as Error).stack}`);

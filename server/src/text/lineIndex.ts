@@ -3,26 +3,37 @@ export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 
 export class LineIndex {
-  readonly starts: number[] = [0];
+  readonly starts: number[];
   constructor(private readonly text: string) {
+    this.starts = LineIndex.startsOf(text);
+  }
+
+  /** Offsets where lines start: \r\n, \n and a lone \r each end a line, as in LSP. */
+  static startsOf(text: string): number[] {
+    const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      // \r\n, \n and a lone \r each end a line, as in LSP.
-      if (c === 10) this.starts.push(i + 1);
+      if (c === 10) starts.push(i + 1);
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+        starts.push(i + 1);
       }
     }
+    return starts;
   }
-  positionAt(offset: number): Position {
-    offset = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0, hi = this.starts.length - 1;
+
+  /** The position of an offset, given the line starts (an index kept without its text uses this). */
+  static positionIn(starts: ArrayLike<number>, offset: number): Position {
+    let lo = 0, hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    return { line: lo, character: offset - starts[lo] };
+  }
+
+  positionAt(offset: number): Position {
+    return LineIndex.positionIn(this.starts, Math.max(0, Math.min(offset, this.text.length)));
   }
   offsetAt(pos: Position): number {
     if (pos.line >= this.starts.length) return this.text.length;
