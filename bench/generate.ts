@@ -2,7 +2,7 @@
  * A deterministic synthetic newsroom: articles of 400 to 1,500 words with quotations attributed
  * the ways real copy does, a few thousand recurring speakers with name variants, dates over
  * years; and drafts whose quotations are exact, partial, misquoted, elided, misattributed or
- * invented, with the truth for each.
+ * invented, with the truth for each. Some articles report a speaker's change of position.
  */
 import { createWriteStream } from 'node:fs';
 
@@ -68,6 +68,17 @@ export class Newsroom {
     }
   }
 
+  /** A sentence reporting that someone changed position, in the ways copy says it. */
+  reversal(p: Person): string {
+    const full = `${p.first} ${p.last}`;
+    switch (this.r.int(4)) {
+      case 0: return `The vote is an about-face for ${full}.`;
+      case 1: return `${full}’s reversal on the ${this.word()} plan surprised allies.`;
+      case 2: return `${p.title} ${full} has since walked back the remarks.`;
+      default: return `It was a U-turn by ${full}, aides said.`;
+    }
+  }
+
   /** Writes `count` articles as one JSONL archive (streamed); returns what a test needs to know. */
   async writeCorpus(path: string, count: number): Promise<Corpus> {
     const out = createWriteStream(path);
@@ -86,6 +97,10 @@ export class Newsroom {
           quotes.push({ article: i, text, speaker: `${p.first} ${p.last}` });
           paras.push(this.quoted(p, text));
           words += 20;
+        } else if (this.r.next() < 0.02) {
+          // Reported changes of position (drafts are dated, so they make nothing outdated there).
+          paras.push(`${this.sentence()} ${this.reversal(this.r.pick(cast))} ${this.sentence()}`);
+          words += 40;
         } else {
           const s = [this.sentence(), this.sentence(), this.sentence()].join(' ');
           paras.push(s);

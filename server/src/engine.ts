@@ -8,6 +8,7 @@ import { readPeopleEntries } from './corpus/peopleFile';
 import { checkDraft, checkDraftAsync, type CheckOptions, type DraftReport } from './check/checkDraft';
 import { TraceCorpus, type ArticleExtract } from './index/traceCorpus';
 import { ExtractPool } from './index/extractPool';
+import { changeWordsIn } from './extract/positionChanges';
 import type { PersistedFile, PersistedIndex } from './index/persist';
 
 export interface EngineOptions extends LoadOptions {
@@ -79,7 +80,7 @@ export class TraceEngine {
             pool = ExtractPool.start(corpus.knownNames(), corpus.peopleEntries, options.extractWorkers);
           }
           // A worker that fails leaves the article to this thread.
-          const extract = needsExtraction && pool ? pool.extract(a.text, a.bodyStart).catch(() => undefined) : undefined;
+          const extract = needsExtraction && pool ? pool.extract(a.text, a.bodyStart, changeWordsIn(a.text)).catch(() => undefined) : undefined;
           queue.push({ a, extract, refresh });
           while (queue.length > (pool ? READ_AHEAD : 0)) await indexNext();
         },

@@ -10,6 +10,9 @@ export interface Token { text: string; fold: string; start: number; end: number;
 const TOKEN = /[\p{L}\p{N}@][\p{L}\p{M}\p{N}.'\u2019\-]*/gu;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'del', 'la', 'le', 'du', 'dos', 'ibn']);
 
+const INITIALISM = /^(?:\p{L}\.)+$/u;
+const isTrailingMark = (c: number) => c === 45 /* - */ || c === 39 /* ' */ || c === 0x2019;
+
 export function tokens(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = from;
@@ -20,13 +23,14 @@ export function tokens(text: string, from: number, to: number): Token[] {
     let end = m.index + raw.length;
     if (end > to) { raw = raw.slice(0, to - m.index); end = to; }
     // Trailing sentence dots are punctuation, except in initialisms ("U.S.", "D.C.").
-    while (raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) { raw = raw.slice(0, -1); end--; }
-    while (/[-'\u2019]$/.test(raw)) { raw = raw.slice(0, -1); end--; }
-    let possessive = false;
-    if (/['\u2019]s$/.test(raw)) { possessive = true; }
+    if (raw.endsWith('.') && !INITIALISM.test(raw)) while (raw.endsWith('.') && !INITIALISM.test(raw)) { raw = raw.slice(0, -1); end--; }
+    while (raw.length && isTrailingMark(raw.charCodeAt(raw.length - 1))) { raw = raw.slice(0, -1); end--; }
     if (!raw) continue;
-    const bare = possessive ? raw.slice(0, -2) : raw;
-    out.push({ text: raw, fold: foldWord(bare).replace(/\.$/, ''), start: m.index, end, possessive });
+    const n = raw.length;
+    const possessive = n >= 2 && raw.charCodeAt(n - 1) === 115 /* s */ && (raw.charCodeAt(n - 2) === 39 || raw.charCodeAt(n - 2) === 0x2019);
+    let fold = foldWord(possessive ? raw.slice(0, -2) : raw);
+    if (fold.endsWith('.')) fold = fold.slice(0, -1);
+    out.push({ text: raw, fold, start: m.index, end, possessive });
   }
   return out;
 }
@@ -50,7 +54,9 @@ export interface PersonMention {
   possessive: boolean;
 }
 
-const isTitle = (f: string) => TITLE_WORDS.has(f) || f in NATIONALITIES;
+// A Set, not `in` on the lexicon object: `in` first interns the string, costly on the hot path.
+const NATIONALITY_WORDS = new Set(Object.keys(NATIONALITIES));
+const isTitle = (f: string) => TITLE_WORDS.has(f) || NATIONALITY_WORDS.has(f);
 
 /**
  * Capitalised runs in [from, to) read as person names. `knownSingle` says whether a lone

@@ -22,13 +22,27 @@ export interface PositionChange {
 // ASCII only, and a first-letter check, so the scan over every paragraph stays cheap.
 const CHANGE = /\b(?=[abcfrsuvtw])(about[- ]face|reversal|revers(?:ed|es|ing)|u-turn|walk(?:ed|s|ing)?[- ]back|walk-back|backtrack(?:ed|s|ing)?|back-?pedal(?:led|ed|ling|ing)?|flip[- ]flop(?:ped|s)?|change of heart|shift(?:ed|s)?|turnaround|volte-face)\b/gi;
 
-export function findPositionChanges(ctx: Context): PositionChange[] {
+/**
+ * Where change words are in a text: [start, end) pairs. One regex pass over the whole text, the
+ * costliest single pass of extraction, so a load runs it on the reading thread and hands the
+ * offsets to the extraction worker with the text.
+ */
+export function changeWordsIn(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(CHANGE)) out.push(m.index!, m.index! + m[0].length);
+  return out;
+}
+
+export function findPositionChanges(ctx: Context, changeWords: ArrayLike<number> = changeWordsIn(ctx.text)): PositionChange[] {
   const out: PositionChange[] = [];
+  let w = 0;
   ctx.paragraphs.forEach((p, i) => {
-    const para = ctx.text.slice(p.start, p.end);
-    if (isHeadline(para)) return;
-    for (const m of para.matchAll(CHANGE)) {
-      const at = p.start + m.index!;
+    while (w < changeWords.length && changeWords[w] < p.start) w += 2;
+    if (w >= changeWords.length || changeWords[w] >= p.end) return;
+    if (isHeadline(ctx.text.slice(p.start, p.end))) return;
+    for (; w < changeWords.length && changeWords[w] < p.end; w += 2) {
+      const at = changeWords[w];
+      const termEnd = changeWords[w + 1];
       if (ctx.masked(at)) continue;
       const s = Math.max(sentenceStartOf(ctx, i, at), at - 400);
       // The person must be close before the change word: its subject or possessor ("His comments are an about-face").
@@ -43,14 +57,14 @@ export function findPositionChanges(ctx: Context): PositionChange[] {
       }
       if (!person) {
         // "a U-turn for Calderón", "a reversal by the minister".
-        const after = tokens(ctx.text, at + m[0].length, Math.min(ctx.paragraphs[i].end, at + m[0].length + 60)).slice(0, 4);
+        const after = tokens(ctx.text, termEnd, Math.min(ctx.paragraphs[i].end, termEnd + 60)).slice(0, 4);
         if (after[0] && /^(for|by|from)$/.test(after[0].fold)) for (const t of after.slice(1)) {
           const named = ctx.people.mentionAt(t.start, t.end);
           if (named) { person = named.person.name; break; }
         }
       }
       if (!person) continue;
-      out.push({ person, start: sentenceStartOf(ctx, i, at), end: sentenceEndOf(ctx, i, at), termStart: at, termEnd: at + m[0].length });
+      out.push({ person, start: sentenceStartOf(ctx, i, at), end: sentenceEndOf(ctx, i, at), termStart: at, termEnd });
     }
   });
   return out;

@@ -21,7 +21,10 @@ const DETERMINER_BEFORE = /\b(an?|one|another|the)\s+(?:[\p{L}.\u2019'-]+\s+){0,
 
 /** Title-case lines without closing punctuation are headlines: their capitals name no one. */
 export function isHeadline(text: string): boolean {
-  if (/[.?!\u201D"]\s*$/.test(text)) return false;
+  // The last non-space character, found from the end: a `…\s*$` regex is tried at every offset.
+  let i = text.length - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  if (i >= 0 && '.?!\u201D"'.includes(text[i])) return false;
   const words = text.split(/\s+/).filter((w) => /^[\p{L}]{4,}/u.test(w));
   return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
 }
@@ -29,7 +32,9 @@ export function isHeadline(text: string): boolean {
 export class ArticlePeople {
   readonly persons: LocalPerson[] = [];
   readonly mentions: PlacedMention[] = [];
-  readonly anonymous: AnonymousMention[] = [];
+  /** Unnamed speakers per paragraph, found when first asked for: only cues like "the official said" need them. */
+  private readonly anonymousIn = new Map<number, AnonymousMention[]>();
+  private readonly paragraphs: { start: number; end: number }[];
   private readonly byFull = new Map<string, LocalPerson>();
   private readonly bySurname = new Map<string, LocalPerson>();
 
@@ -37,10 +42,10 @@ export class ArticlePeople {
    * @param knownSurname a surname known from elsewhere (the people file, other articles), so a
    * lone "Hegseth" is read as a person even in an article that never names him in full.
    */
-  constructor(text: string, paragraphs: { start: number; end: number }[], masked: (i: number) => boolean, knownSurname: (fold: string) => boolean = () => false) {
+  constructor(private readonly text: string, paragraphs: { start: number; end: number }[], private readonly masked: (i: number) => boolean, knownSurname: (fold: string) => boolean = () => false) {
     // First pass: full names, so that the second knows this article's surnames. A run is read
     // again in the second pass only if its reading asked about a lone word and was told no.
-    paragraphs = paragraphs.filter((p) => !isHeadline(text.slice(p.start, p.end)));
+    paragraphs = this.paragraphs = paragraphs.filter((p) => !isHeadline(text.slice(p.start, p.end)));
     const firstPass = paragraphs.map((p) => capitalisedRuns(text, p.start, p.end, masked).map((run) => ({ run, ...mentionsInRun(text, run, p.start, p.end, knownSurname, masked) })));
     for (const runs of firstPass) for (const r of runs) for (const m of r.mentions) this.person(m);
     const known = (f: string) => this.bySurname.has(f) || knownSurname(f);
@@ -52,7 +57,6 @@ export class ArticlePeople {
           this.mentions.push({ person, start: m.start, end: m.end, mentionStart: m.mentionStart, text: m.name });
         }
       }
-      this.findAnonymous(text, p.start, p.end, masked);
     });
   }
 
@@ -73,20 +77,25 @@ export class ArticlePeople {
     return p;
   }
 
-  private findAnonymous(text: string, start: number, end: number, masked: (i: number) => boolean) {
+  private anonymousOf(k: number): AnonymousMention[] {
+    let found = this.anonymousIn.get(k);
+    if (found) return found;
+    this.anonymousIn.set(k, (found = []));
     // The nouns first (a literal alternation scans fast), then the determiner a few words before:
     // a leading "(a|the) … noun" pattern would be tried at every "a" and "the" of the article.
-    const slice = text.slice(start, end);
+    const { start, end } = this.paragraphs[k];
+    const slice = this.text.slice(start, end);
     let lastEnd = 0;
     for (const n of slice.matchAll(ANONYMOUS_NOUN)) {
       const before = DETERMINER_BEFORE.exec(slice.slice(Math.max(lastEnd, n.index! - 80), n.index!));
       if (!before) continue;
       const from = n.index! - before[0].length;
       const at = start + from;
-      if (masked(at)) continue;
+      if (this.masked(at)) continue;
       lastEnd = n.index! + n[0].length;
-      this.anonymous.push({ text: slice.slice(from, lastEnd), start: at, end: start + lastEnd, noun: foldWord(n[0]), definite: before[1].toLowerCase() === 'the' });
+      found.push({ text: slice.slice(from, lastEnd), start: at, end: start + lastEnd, noun: foldWord(n[0]), definite: before[1].toLowerCase() === 'the' });
     }
+    return found;
   }
 
   /** The person a name mention refers to. */
@@ -111,10 +120,17 @@ export class ArticlePeople {
 
   /** An unnamed speaker introduced earlier ("A NATO official, granted anonymity, …") that "the person" refers back to. */
   anonymousBefore(offset: number, maxDistance: number): AnonymousMention | undefined {
-    for (let i = this.anonymous.length - 1; i >= 0; i--) {
-      const a = this.anonymous[i];
-      if (a.end > offset || a.definite) continue;
-      return offset - a.end <= maxDistance ? a : undefined;
+    // Paragraphs from the one holding `offset` back: the nearest indefinite mention decides.
+    for (let k = this.paragraphs.length - 1; k >= 0; k--) {
+      const p = this.paragraphs[k];
+      if (p.start >= offset) continue;
+      if (p.end < offset - maxDistance) return undefined;
+      const found = this.anonymousOf(k);
+      for (let i = found.length - 1; i >= 0; i--) {
+        const a = found[i];
+        if (a.end > offset || a.definite) continue;
+        return offset - a.end <= maxDistance ? a : undefined;
+      }
     }
     return undefined;
   }

@@ -60,13 +60,14 @@ export class ExtractPool {
     }
   }
 
-  extract(text: string, bodyStart: number): Promise<ArticleExtract> {
+  /** `changeWords`: the text's change words (`changeWordsIn`), found on the calling thread, which has time to spare. */
+  extract(text: string, bodyStart: number, changeWords: number[]): Promise<ArticleExtract> {
     if (this.broken) return Promise.reject(this.broken);
     const id = this.seq++;
     const worker = this.workers[this.turn++ % this.workers.length];
     return new Promise<ArticleExtract>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, text, bodyStart });
+      worker.postMessage({ id, text, bodyStart, changeWords });
     });
   }
 

@@ -32,6 +32,20 @@ export function gramKeys(ids: ArrayLike<number>, out: number[] = []): number[] {
   return out;
 }
 
+/** The keys without repeats, in first-seen order (a quotation counts once per n-gram). */
+function distinctKeys(keys: number[]): number[] {
+  // Quotations are short: a quadratic check beats building a Set for each.
+  if (keys.length > 64) return [...new Set(keys)];
+  const out: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    let seen = false;
+    for (let j = 0; j < out.length && !seen; j++) seen = out[j] === k;
+    if (!seen) out.push(k);
+  }
+  return out;
+}
+
 export interface NgramSnapshot {
   bits: number;
   offsets: Int32Array;
@@ -64,6 +78,7 @@ export class NgramIndex {
   private live = 0;
   private deadPostings = 0;
   private bulk = false;
+  private scratch: number[] = [];
 
   /**
    * Bulk loading: postings go to flat pending arrays and into the base with one counting sort
@@ -91,7 +106,8 @@ export class NgramIndex {
    * whose postings might still be in the base would inherit them.
    */
   add(quote: number, ids: ArrayLike<number>): void {
-    const keys = [...new Set(gramKeys(ids))];
+    const keys = distinctKeys(gramKeys(ids, this.scratch));
+    this.scratch.length = 0;
     this.ensureDead(quote);
     this.dead[quote] = 0;
     this.live++;
@@ -141,17 +157,33 @@ export class NgramIndex {
     while ((1 << bits) < total / 2 && bits < 26) bits++;
     const shift = 32 - bits;
     const offsets = new Int32Array((1 << bits) + 1);
-    const each = (visit: (key: number, quote: number) => void) => {
-      for (let i = 0; i < base; i++) if (!this.dead[this.postQuote[i]]) visit(this.postKey[i], this.postQuote[i]);
-      for (const [key, list] of this.delta) for (const q of list) if (!this.dead[q]) visit(key, q);
-      for (let i = 0; i < this.pending; i++) if (!this.dead[this.pendingQuote[i]]) visit(this.pendingKey[i], this.pendingQuote[i]);
-    };
-    each((key) => { offsets[(key >>> shift) + 1]++; });
+    // Plain loops over the three sources (no visitor closure): this runs over every posting twice.
+    const dead = this.dead;
+    const { postKey: baseKey, postQuote: baseQuote, pendingKey, pendingQuote, pending } = this;
+    for (let i = 0; i < base; i++) if (!dead[baseQuote[i]]) offsets[(baseKey[i] >>> shift) + 1]++;
+    for (const [key, list] of this.delta) for (const q of list) if (!dead[q]) offsets[(key >>> shift) + 1]++;
+    for (let i = 0; i < pending; i++) if (!dead[pendingQuote[i]]) offsets[(pendingKey[i] >>> shift) + 1]++;
     for (let i = 1; i < offsets.length; i++) offsets[i] += offsets[i - 1];
     const fill = offsets.slice(0, -1);
     const postQuote = new Int32Array(total);
     const postKey = new Int32Array(total);
-    each((key, quote) => { const at = fill[key >>> shift]++; postQuote[at] = quote; postKey[at] = key; });
+    for (let i = 0; i < base; i++) {
+      const q = baseQuote[i];
+      if (dead[q]) continue;
+      const key = baseKey[i], at = fill[key >>> shift]++;
+      postQuote[at] = q; postKey[at] = key;
+    }
+    for (const [key, list] of this.delta) for (const q of list) {
+      if (dead[q]) continue;
+      const at = fill[key >>> shift]++;
+      postQuote[at] = q; postKey[at] = key;
+    }
+    for (let i = 0; i < pending; i++) {
+      const q = pendingQuote[i];
+      if (dead[q]) continue;
+      const key = pendingKey[i], at = fill[key >>> shift]++;
+      postQuote[at] = q; postKey[at] = key;
+    }
     this.bits = bits; this.offsets = offsets; this.postQuote = postQuote; this.postKey = postKey;
     this.delta.clear(); this.deltaPostings = 0; this.deadPostings = 0;
     this.pendingKey = new Int32Array(0); this.pendingQuote = new Int32Array(0); this.pending = 0;

@@ -14,7 +14,7 @@ import { extractQuotes, type Mention, type Speaker } from '../extract/extract';
 import type { TextProblem } from '../extract/quoteMarks';
 import { PeopleRegistry, type Person, type RegistrySnapshot } from '../people/registry';
 import { LineIndex, type Range } from '../text/lineIndex';
-import { quoteTokens, TokenKind } from '../text/quoteTokens';
+import { quoteTokens, sourceWords, TokenKind } from '../text/quoteTokens';
 import { ownString } from '../text/ownString';
 import { NgramIndex, type NgramSnapshot } from './ngramIndex';
 import { TokenStore, type TokenView } from './tokenStore';
@@ -94,8 +94,8 @@ export interface CorpusSnapshot {
   ngram: NgramSnapshot;
 }
 
-export function extractArticle(article: LoadedArticle, knownSurname?: (f: string) => boolean): ArticleExtract {
-  const x = extractQuotes(article.text, { bodyStart: article.bodyStart, knownSurname });
+export function extractArticle(article: LoadedArticle, knownSurname?: (f: string) => boolean, changeWords?: ArrayLike<number>): ArticleExtract {
+  const x = extractQuotes(article.text, { bodyStart: article.bodyStart, knownSurname, changeWords });
   return {
     quotes: x.quotes.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker, speakerMention: q.speakerMention })),
     persons: x.people.persons.map((p) => ({ name: p.name, roles: p.roles })),
@@ -170,7 +170,7 @@ export class TraceCorpus {
     const arena = [...x.quotes.map((q) => text.slice(q.start, q.end)), ''].join('\n');
     let at = 0;
     for (const q of x.quotes) {
-      const t = quoteTokens(text, q.start, q.end, 'source');
+      const t = sourceWords(text, q.start, q.end);
       const ids = t.norms.map((w) => this.vocab.id(w));
       const n = this.quotes.length;
       this.quotes.push({

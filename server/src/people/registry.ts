@@ -84,13 +84,15 @@ export class PeopleRegistry {
   /** The person a name refers to, or undefined when the corpus does not know them. */
   resolve(name: string): Person | undefined {
     // Memoised: drafts and articles ask about the same capitalised words again and again.
-    if (this.memo.has(name)) return this.memo.get(name);
+    const known = this.memo.get(name);
+    if (known !== undefined) return known ?? undefined;
     const p = this.resolveUncached(name);
-    this.memo.set(ownString(name), p); // names are cut from articles: the memo must not keep them alive
+    this.memo.set(ownString(name), p ?? null); // names are cut from articles: the memo must not keep them alive
     return p;
   }
 
-  private readonly memo = new Map<string, Person | undefined>();
+  /** null: asked before, nobody. */
+  private readonly memo = new Map<string, Person | null>();
 
   private resolveUncached(name: string): Person | undefined {
     const f = fold(name);

@@ -10,8 +10,9 @@ const COMBINING = /\p{M}+/gu;
 const PLAIN = /^[a-z0-9]*$/;
 
 export function foldWord(word: string): string {
-  if (PLAIN.test(word)) return word;
+  // Most words are plain ASCII once lower-cased.
   let w = word.toLowerCase();
+  if (PLAIN.test(w)) return w;
   // NFD + dropping combining marks folds "Zelenskiy"/"Zelenskíy", "Pevkur"/"Pèvkur".
   if (/[^\x00-\x7f]/.test(w)) w = w.normalize('NFD').replace(COMBINING, '').normalize('NFC');
   return w.replace(APOSTROPHES, "'");
@@ -38,14 +39,19 @@ const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02BC][\p{L}\p{N}]+)*/gu;
 
 export function wordSpans(text: string, from = 0, to = text.length): WordSpan[] {
   const out: WordSpan[] = [];
+  eachWord(text, from, to, (norm, start, end) => { out.push({ norm, start, end }); });
+  return out;
+}
+
+/** Each word of text[from, to): its folded key and offsets. */
+export function eachWord(text: string, from: number, to: number, visit: (norm: string, start: number, end: number) => void): void {
   WORD.lastIndex = from;
   for (;;) {
     const m = WORD.exec(text);
     if (!m || m.index >= to) break;
     const end = Math.min(m.index + m[0].length, to);
-    out.push({ norm: foldWord(text.slice(m.index, end)), start: m.index, end });
+    visit(foldWord(end === m.index + m[0].length ? m[0] : text.slice(m.index, end)), m.index, end);
   }
-  return out;
 }
 
 export function isOpeningQuote(ch: string): boolean {

@@ -4,7 +4,7 @@
  * In a draft, an ellipsis is an elision (any run of source words may be skipped there) and a
  * bracketed insertion stands in for a few source words.
  */
-import { wordSpans } from './normalize';
+import { eachWord } from './normalize';
 
 export const enum TokenKind { Word = 0, Bracketed = 1, Elision = 2, Wildcard = 3 }
 
@@ -19,8 +19,19 @@ const MARK = /\[[^\]\n]{0,200}\]|\u2026|\.(?:\s?\.){2,}/g;
 
 export function quoteTokens(text: string, start: number, end: number, side: 'source' | 'draft'): QuoteTokens {
   const out: QuoteTokens = { norms: [], starts: [], ends: [], kinds: [] };
-  const push = (norm: string, s: number, e: number, kind: TokenKind) => { out.norms.push(norm); out.starts.push(s); out.ends.push(e); out.kinds.push(kind); };
-  const words = (from: number, to: number, kind: TokenKind) => { for (const w of wordSpans(text, from, to)) push(w.norm, w.start, w.end, kind); };
+  scanQuote(text, start, end, side, (norm, s, e, kind) => { out.norms.push(norm); out.starts.push(s); out.ends.push(e); out.kinds.push(kind); });
+  return out;
+}
+
+/** A source quotation's folded words and kinds only: what indexing needs, with no per-word objects. */
+export function sourceWords(text: string, start: number, end: number): { norms: string[]; kinds: TokenKind[] } {
+  const out = { norms: [] as string[], kinds: [] as TokenKind[] };
+  scanQuote(text, start, end, 'source', (norm, _s, _e, kind) => { out.norms.push(norm); out.kinds.push(kind); });
+  return out;
+}
+
+function scanQuote(text: string, start: number, end: number, side: 'source' | 'draft', push: (norm: string, s: number, e: number, kind: TokenKind) => void) {
+  const words = (from: number, to: number, kind: TokenKind) => eachWord(text, from, to, (norm, s, e) => push(norm, s, e, kind));
   const slice = text.slice(start, end);
   let at = start;
   for (const m of slice.matchAll(MARK)) {
@@ -34,7 +45,6 @@ export function quoteTokens(text: string, start: number, end: number, side: 'sou
     at = me;
   }
   words(at, end, TokenKind.Word);
-  return out;
 }
 
 /** Number of words a reader would count (editorial marks excluded). */
