@@ -32,6 +32,18 @@ export function gramKeys(ids: ArrayLike<number>, out: number[] = []): number[] {
   return out;
 }
 
+/** One stable counting-sort pass of (key, quote) pairs by the `digitBits` bits of the key from `shift` up. */
+function radixPass(fromKey: Int32Array, fromQuote: Int32Array, toKey: Int32Array, toQuote: Int32Array, shift: number, digitBits: number): void {
+  const radix = 1 << digitBits, mask = radix - 1;
+  const at = new Int32Array(radix + 1);
+  for (let i = 0; i < fromKey.length; i++) at[((fromKey[i] >>> shift) & mask) + 1]++;
+  for (let i = 1; i <= radix; i++) at[i] += at[i - 1];
+  for (let i = 0; i < fromKey.length; i++) {
+    const k = fromKey[i], j = at[(k >>> shift) & mask]++;
+    toKey[j] = k; toQuote[j] = fromQuote[i];
+  }
+}
+
 /** The keys without repeats, in first-seen order (a quotation counts once per n-gram). */
 function distinctKeys(keys: number[]): number[] {
   // Quotations are short: a quadratic check beats building a Set for each.
@@ -144,49 +156,50 @@ export class NgramIndex {
   get untidy(): boolean { return (this.deltaPostings > 50_000 && this.deltaPostings > this.postQuote.length / 4) || this.deadPostings > this.postQuote.length / 8; }
 
   /**
-   * Folds the delta and pending postings into the base, dropping removed quotations': one
-   * counting sort by hash bucket over (base, delta, pending), no per-quotation state needed.
+   * Folds the delta and pending postings into the base, dropping removed quotations': postings
+   * sorted by hash bucket, stably (so in base, delta, pending order within a bucket). No
+   * per-quotation state needed.
    */
   compact(): void {
-    const base = this.postQuote.length;
-    let total = 0;
-    for (let i = 0; i < base; i++) if (!this.dead[this.postQuote[i]]) total++;
-    for (const list of this.delta.values()) for (const q of list) if (!this.dead[q]) total++;
-    for (let i = 0; i < this.pending; i++) if (!this.dead[this.pendingQuote[i]]) total++;
+    const { key: srcKey, quote: srcQuote } = this.livePostings();
+    const total = srcKey.length;
+    this.postKey = this.postQuote = this.pendingKey = this.pendingQuote = new Int32Array(0);
+    this.delta.clear(); this.deltaPostings = 0; this.deadPostings = 0; this.pending = 0;
     let bits = 4;
     while ((1 << bits) < total / 2 && bits < 26) bits++;
-    const shift = 32 - bits;
+    // A radix sort on the bucket number in two passes of half its bits: each pass writes to a few
+    // thousand places in turn, where one pass over millions of buckets missed the cache at every
+    // posting (4 s of a 100,000-article build, now a fraction of it).
+    const lowBits = bits >> 1, highBits = bits - lowBits;
+    const lowShift = 32 - bits;
+    const tmpKey = new Int32Array(total), tmpQuote = new Int32Array(total);
+    radixPass(srcKey, srcQuote, tmpKey, tmpQuote, lowShift, lowBits);
+    const postKey = new Int32Array(total), postQuote = new Int32Array(total);
+    radixPass(tmpKey, tmpQuote, postKey, postQuote, 32 - highBits, highBits);
+    // Bucket starts, from the sorted keys in one sequential pass.
     const offsets = new Int32Array((1 << bits) + 1);
-    // Plain loops over the three sources (no visitor closure): this runs over every posting twice.
+    for (let i = 0; i < total; i++) offsets[(postKey[i] >>> lowShift) + 1]++;
+    for (let i = 1; i < offsets.length; i++) offsets[i] += offsets[i - 1];
+    this.bits = bits; this.offsets = offsets; this.postQuote = postQuote; this.postKey = postKey;
+  }
+
+  /** Postings of live quotations in base, delta, pending order: the pending arrays themselves after a clean bulk load. */
+  private livePostings(): { key: Int32Array; quote: Int32Array } {
     const dead = this.dead;
     const { postKey: baseKey, postQuote: baseQuote, pendingKey, pendingQuote, pending } = this;
-    for (let i = 0; i < base; i++) if (!dead[baseQuote[i]]) offsets[(baseKey[i] >>> shift) + 1]++;
-    for (const [key, list] of this.delta) for (const q of list) if (!dead[q]) offsets[(key >>> shift) + 1]++;
-    for (let i = 0; i < pending; i++) if (!dead[pendingQuote[i]]) offsets[(pendingKey[i] >>> shift) + 1]++;
-    for (let i = 1; i < offsets.length; i++) offsets[i] += offsets[i - 1];
-    const fill = offsets.slice(0, -1);
-    const postQuote = new Int32Array(total);
-    const postKey = new Int32Array(total);
-    for (let i = 0; i < base; i++) {
-      const q = baseQuote[i];
-      if (dead[q]) continue;
-      const key = baseKey[i], at = fill[key >>> shift]++;
-      postQuote[at] = q; postKey[at] = key;
-    }
-    for (const [key, list] of this.delta) for (const q of list) {
-      if (dead[q]) continue;
-      const at = fill[key >>> shift]++;
-      postQuote[at] = q; postKey[at] = key;
-    }
-    for (let i = 0; i < pending; i++) {
-      const q = pendingQuote[i];
-      if (dead[q]) continue;
-      const key = pendingKey[i], at = fill[key >>> shift]++;
-      postQuote[at] = q; postKey[at] = key;
-    }
-    this.bits = bits; this.offsets = offsets; this.postQuote = postQuote; this.postKey = postKey;
-    this.delta.clear(); this.deltaPostings = 0; this.deadPostings = 0;
-    this.pendingKey = new Int32Array(0); this.pendingQuote = new Int32Array(0); this.pending = 0;
+    const base = baseQuote.length;
+    let total = 0;
+    for (let i = 0; i < base; i++) if (!dead[baseQuote[i]]) total++;
+    for (const list of this.delta.values()) for (const q of list) if (!dead[q]) total++;
+    const fromBase = total;
+    for (let i = 0; i < pending; i++) if (!dead[pendingQuote[i]]) total++;
+    if (fromBase === 0 && total === pending) return { key: pendingKey.subarray(0, pending), quote: pendingQuote.subarray(0, pending) };
+    const key = new Int32Array(total), quote = new Int32Array(total);
+    let at = 0;
+    for (let i = 0; i < base; i++) if (!dead[baseQuote[i]]) { key[at] = baseKey[i]; quote[at++] = baseQuote[i]; }
+    for (const [k, list] of this.delta) for (const q of list) if (!dead[q]) { key[at] = k; quote[at++] = q; }
+    for (let i = 0; i < pending; i++) if (!dead[pendingQuote[i]]) { key[at] = pendingKey[i]; quote[at++] = pendingQuote[i]; }
+    return { key, quote };
   }
 
   /**
