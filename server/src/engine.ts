@@ -172,9 +172,15 @@ class FileRefresh {
     const prev = this.stale.get(a.hash);
     if (prev) this.stale.delete(a.hash);
     if (prev && prev.id === a.id && prev.line === a.line) {
+      const indexed = this.corpus.article(prev.id)!;
       // Lines before it changed length: the same article, at another byte offset of the archive.
-      if (prev.span?.offset !== a.span?.offset) this.corpus.article(prev.id)!.span = a.span;
-      return false;
+      if (prev.span?.offset !== a.span?.offset) indexed.span = a.span;
+      // The hash is the text's: a line whose title or date alone was edited keeps its quotations
+      // and takes the new metadata (its quotations share this article object).
+      const meta = { title: a.title, outlet: a.outlet, date: a.date, url: a.url, updated: a.updated };
+      if ((Object.keys(meta) as (keyof typeof meta)[]).every((k) => indexed[k] === meta[k])) return false;
+      Object.assign(indexed, meta);
+      return true;
     }
     let extract = this.detached.get(a.hash) ?? fresh;
     if (prev) { extract = this.corpus.extractOf(prev.id); this.corpus.remove(prev.id); }

@@ -109,6 +109,25 @@ test('an archive that grew is read from where it ended; one with a line inserted
   assert.equal(f.source?.article.line, 3);
 });
 
+test('an archive line whose date or title alone was edited takes the new metadata (its text, and so its hash, is the same)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-persist-meta-'));
+  const archive = join(dir, 'archive.jsonl');
+  const line = (i: number, date: string) => JSON.stringify({ id: `s${i}`, title: `Story ${i}`, date, text: `“Tide tables number ${i} are printed weekly now,” said Harbormaster Lena Ostrova.` }) + '\n';
+  writeFileSync(archive, line(0, '2024-03-01') + line(1, '2024-03-02'));
+  const index = join(dir, INDEX_FILE);
+  saveIndex(index, (await TraceEngine.load([archive])).persistedForm());
+  writeFileSync(archive, line(0, '2024-03-01') + line(1, '2025-07-09').replace('Story 1', 'Story 1, corrected'));
+  const restarted = await TraceEngine.load([archive], { persisted: loadIndex(index) });
+  const story = restarted.corpus.article(`${archive}#s1`)!;
+  assert.deepEqual([story.date, story.title, restarted.loadStats.articlesRead], ['2025-07-09', 'Story 1, corrected', 1]);
+  const f = restarted.check('“Tide tables number 1 are printed weekly now,” Ostrova said.').findings[0];
+  assert.deepEqual([f.verdict, f.source?.article.date], ['verified', '2025-07-09']);
+  // The language server re-reads a changed file the same way.
+  writeFileSync(archive, line(0, '2020-01-01') + line(1, '2025-07-09'));
+  await restarted.reloadFile(archive);
+  assert.deepEqual(restarted.corpus.articles().map((a) => [a.title, a.date]), [['Story 0', '2020-01-01'], ['Story 1', '2025-07-09']]);
+});
+
 test('an archive whose last line had no newline is read whole when it grows (line numbers stay right)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'st-persist-nonl-'));
   const archive = join(dir, 'archive.jsonl');

@@ -201,7 +201,7 @@ export async function readJsonl(path: string, options: { maxLineBytes?: number }
     let article: LoadedArticle | null = null;
     if (overLong) problems.push({ path, line, severity: 'error', message: `line longer than ${mb(maxLine)} MB; skipped` });
     else if (size > 0) {
-      const raw = Buffer.concat(parts).toString('utf8');
+      const raw = (parts.length === 1 ? parts[0] : Buffer.concat(parts)).toString('utf8');
       if (raw.trim()) article = parseLine(raw.trim(), { offset: lineStart, length: size });
     }
     parts = []; size = 0; overLong = false; line++;
@@ -232,7 +232,8 @@ export async function readJsonl(path: string, options: { maxLineBytes?: number }
         const piece = chunk.subarray(from, nl < 0 ? chunk.length : nl);
         if (!overLong) {
           size += piece.length;
-          if (size > maxLine) { overLong = true; parts = []; } else parts.push(Buffer.from(piece));
+          // A view, not a copy: the stream hands over a fresh buffer for every chunk.
+          if (size > maxLine) { overLong = true; parts = []; } else parts.push(piece);
         }
         position += piece.length;
         if (nl < 0) break;
