@@ -4,17 +4,18 @@
  * A restart reads this one file and then only the corpus files whose stamp changed; inside a
  * changed archive, articles whose content hash is unchanged are not re-extracted.
  *
- * Binary and versioned: a magic word and format number, a JSON header (metadata, strings, and
- * where each column is), then the typed-array columns, 8-byte aligned, read back as views of
- * the file's buffer without copying. A file of another format is ignored (and rewritten).
+ * Binary and versioned: a magic word and format number, a JSON header (file stamps, strings,
+ * the article table, and where each column is), then the typed-array columns, 8-byte aligned,
+ * each read straight into its own array. A file of another format is ignored (and rewritten).
  */
 import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Article, CorpusProblem, FileStamp } from '../corpus/article';
+import type { CorpusProblem, FileStamp } from '../corpus/article';
+import { decodeArticles, encodeArticles, type ArticleTable } from './articleTable';
 import type { CorpusSnapshot } from './traceCorpus';
 
-const VERSION = 5;
+const VERSION = 6;
 export const INDEX_FORMAT = `source-trace-index/${VERSION}`;
 export const INDEX_FILE = `index-v${VERSION}.bin`;
 const MAGIC = 0x58495453; // "STIX"
@@ -30,9 +31,7 @@ interface Header {
   files: PersistedFile[];
   vocab: string[];
   speakers: CorpusSnapshot['speakers'];
-  /** Articles with `path` as an index into `paths`, and `id` without its path prefix. */
-  paths: string[];
-  articles: (Omit<CorpusSnapshot['articles'][number], 'article'> & { article: Omit<Article, 'path'> & { path: number } })[];
+  articles: ArticleTable;
   strings: string[];
   people: CorpusSnapshot['people'];
   /** Byte lengths of the pieces of `quoteText`. */
@@ -59,16 +58,7 @@ function encodeIndex(index: PersistedIndex): Uint8Array[] {
     columns[name] = [at, name === 'quoteText' ? a.byteLength : a.length, a instanceof Int32Array ? 'i32' : 'u8'];
     at += align8(a.byteLength);
   }
-  // Paths repeat in every article of an archive (and in its ids): stored once.
-  const paths: string[] = [];
-  const pathIndex = new Map<string, number>();
-  const articles = c.articles.map((a) => {
-    let pi = pathIndex.get(a.article.path);
-    if (pi === undefined) { pi = paths.length; paths.push(a.article.path); pathIndex.set(a.article.path, pi); }
-    const id = a.article.id.startsWith(a.article.path) ? a.article.id.slice(a.article.path.length) : a.article.id;
-    return { ...a, article: { ...a.article, id, path: pi } };
-  });
-  const header: Header = { format: INDEX_FORMAT, files: index.files, vocab: c.vocab, speakers: c.speakers, paths, articles, strings: c.strings, people: c.people, textPieces: textPieces.map((b) => b.length), bits: c.ngram.bits, columns };
+  const header: Header = { format: INDEX_FORMAT, files: index.files, vocab: c.vocab, speakers: c.speakers, articles: encodeArticles(c.articles), strings: c.strings, people: c.people, textPieces: textPieces.map((b) => b.length), bits: c.ngram.bits, columns };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const lead = Buffer.alloc(16);
   lead.writeUInt32LE(MAGIC, 0); lead.writeUInt32LE(VERSION, 4); lead.writeDoubleLE(json.length, 8);
@@ -148,10 +138,7 @@ export function loadIndex(path: string): PersistedIndex | null {
     const quoteText = header.textPieces.map((n) => textBytes.toString('utf8', textAt, (textAt += n)));
     const corpus: CorpusSnapshot = {
       vocab: header.vocab, speakers: header.speakers, strings: header.strings, people: header.people, quotePerson: i32('quotePerson'),
-      articles: header.articles.map((a) => {
-        const path = header.paths[a.article.path];
-        return { ...a, article: { ...a.article, path, id: a.article.id.startsWith('#') || a.article.id === '' ? path + a.article.id : a.article.id } };
-      }),
+      articles: decodeArticles(header.articles),
       quoteArticle: i32('quoteArticle'), quoteStart: i32('quoteStart'), quoteEnd: i32('quoteEnd'), quoteTok: i32('quoteTok'), quoteLen: i32('quoteLen'),
       quoteSpeaker: i32('quoteSpeaker'), mentionStart: i32('mentionStart'), mentionEnd: i32('mentionEnd'), mentionText: i32('mentionText'),
       quoteText,

@@ -1,0 +1,87 @@
+/**
+ * The persisted index's article table: every article's metadata and the people it names, as
+ * one array per field instead of one object per article. At 100,000 articles the objects made a
+ * 48 MB JSON header whose parsing was most of a restart; arrays of numbers and strings parse
+ * several times faster, and names, roles and outlets repeated across articles are stored (and
+ * restored, shared) once.
+ */
+import type { CorpusSnapshot } from './traceCorpus';
+
+type ArticleRow = CorpusSnapshot['articles'][number];
+
+export interface ArticleTable {
+  paths: string[];
+  /** Outlets, person names and roles: each distinct one once. */
+  names: string[];
+  path: number[];
+  /** The id without its path prefix (most ids are the path, or the path and `#L<n>`). */
+  id: string[];
+  line: number[];
+  title: (string | null)[];
+  /** Index into `names`, -1 for none. */
+  outlet: number[];
+  date: (string | null)[];
+  url: (string | null)[];
+  updated: (string | boolean | null)[];
+  bodyStart: number[];
+  hash: string[];
+  navigable: number[];
+  /** Offset and length of the JSONL line per article; -1, -1 for none. */
+  span: number[];
+  /** Per article: number of persons, then per person: name, number of roles, roles (all indices into `names`). */
+  persons: number[];
+  /** Articles with position changes, extraction problems or line starts (few): by article index. */
+  rare: Record<number, Pick<ArticleRow, 'changes' | 'problems' | 'lineStarts'>>;
+}
+
+export function encodeArticles(rows: ArticleRow[]): ArticleTable {
+  const t: ArticleTable = { paths: [], names: [], path: [], id: [], line: [], title: [], outlet: [], date: [], url: [], updated: [], bodyStart: [], hash: [], navigable: [], span: [], persons: [], rare: {} };
+  const pathIndex = new Map<string, number>();
+  const nameIndex = new Map<string, number>();
+  const name = (s: string) => {
+    let i = nameIndex.get(s);
+    if (i === undefined) { i = t.names.length; t.names.push(s); nameIndex.set(s, i); }
+    return i;
+  };
+  rows.forEach((row, k) => {
+    const a = row.article;
+    let pi = pathIndex.get(a.path);
+    if (pi === undefined) { pi = t.paths.length; t.paths.push(a.path); pathIndex.set(a.path, pi); }
+    t.path.push(pi);
+    t.id.push(a.id.startsWith(a.path) ? a.id.slice(a.path.length) : `\u0000${a.id}`);
+    t.line.push(a.line); t.title.push(a.title); t.outlet.push(a.outlet === null ? -1 : name(a.outlet));
+    t.date.push(a.date); t.url.push(a.url); t.updated.push(a.updated); t.bodyStart.push(a.bodyStart);
+    t.hash.push(a.hash); t.navigable.push(a.navigable ? 1 : 0);
+    t.span.push(a.span?.offset ?? -1, a.span?.length ?? -1);
+    t.persons.push(row.persons.length);
+    for (const p of row.persons) t.persons.push(name(p.name), p.roles.length, ...p.roles.map(name));
+    if (row.changes.length || row.problems.length || row.lineStarts) t.rare[k] = { changes: row.changes, problems: row.problems, lineStarts: row.lineStarts };
+  });
+  return t;
+}
+
+export function decodeArticles(t: ArticleTable): ArticleRow[] {
+  const rows: ArticleRow[] = new Array(t.id.length);
+  let p = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const path = t.paths[t.path[k]];
+    const id = t.id[k].startsWith('\u0000') ? t.id[k].slice(1) : path + t.id[k];
+    const persons: ArticleRow['persons'] = [];
+    for (let n = t.persons[p++]; n > 0; n--) {
+      const person = t.names[t.persons[p++]];
+      const roles: string[] = [];
+      for (let r = t.persons[p++]; r > 0; r--) roles.push(t.names[t.persons[p++]]);
+      persons.push({ name: person, roles });
+    }
+    const rare = t.rare[k];
+    rows[k] = {
+      article: {
+        id, path, line: t.line[k], title: t.title[k], outlet: t.outlet[k] < 0 ? null : t.names[t.outlet[k]], date: t.date[k], url: t.url[k],
+        updated: t.updated[k], bodyStart: t.bodyStart[k], hash: t.hash[k], navigable: t.navigable[k] === 1,
+        span: t.span[2 * k] < 0 ? null : { offset: t.span[2 * k], length: t.span[2 * k + 1] },
+      },
+      persons, changes: rare?.changes ?? [], problems: rare?.problems ?? [], lineStarts: rare?.lineStarts ?? null,
+    };
+  }
+  return rows;
+}
