@@ -14,7 +14,7 @@ import { extractQuotes, type Mention, type Speaker } from '../extract/extract';
 import type { TextProblem } from '../extract/quoteMarks';
 import { PeopleRegistry, type Person, type RegistrySnapshot } from '../people/registry';
 import { LineIndex, type Range } from '../text/lineIndex';
-import { quoteTokens, sourceWords, TokenKind } from '../text/quoteTokens';
+import { quoteTokens, scanQuote, TokenKind } from '../text/quoteTokens';
 import { ownString } from '../text/ownString';
 import { NgramIndex, type NgramSnapshot } from './ngramIndex';
 import { TokenStore, type TokenView } from './tokenStore';
@@ -170,17 +170,17 @@ export class TraceCorpus {
     const arena = [...x.quotes.map((q) => text.slice(q.start, q.end)), ''].join('\n');
     let at = 0;
     for (const q of x.quotes) {
-      const t = sourceWords(text, q.start, q.end);
-      const ids = t.norms.map((w) => this.vocab.id(w));
+      const ids: number[] = [], kinds: TokenKind[] = [];
+      scanQuote(text, q.start, q.end, 'source', (from, to, kind) => this.vocab.idsInto(text, from, to, kind, ids, kinds));
       const n = this.quotes.length;
       this.quotes.push({
         n, article, text: arena.slice(at, at + q.end - q.start), start: q.start, end: q.end,
         speaker: this.speaker(q.speaker), speakerMention: q.speakerMention && { text: this.intern(q.speakerMention.text), start: q.speakerMention.start, end: q.speakerMention.end },
-        person: null, tok: this.tokens.append(ids, t.kinds), len: ids.length,
+        person: null, tok: this.tokens.append(ids, kinds), len: ids.length,
       });
       at += q.end - q.start + 1;
       // Bracketed words are the editor's: n-grams skip them.
-      this.index.add(n, ids.filter((_, i) => t.kinds[i] !== TokenKind.Bracketed));
+      this.index.add(n, kinds.includes(TokenKind.Bracketed) ? ids.filter((_, i) => kinds[i] !== TokenKind.Bracketed) : ids);
       entry.quotes.push(n);
     }
     this.entries.set(article.id, entry);

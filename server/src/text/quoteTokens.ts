@@ -19,19 +19,16 @@ const MARK = /\[[^\]\n]{0,200}\]|\u2026|\.(?:\s?\.){2,}/g;
 
 export function quoteTokens(text: string, start: number, end: number, side: 'source' | 'draft'): QuoteTokens {
   const out: QuoteTokens = { norms: [], starts: [], ends: [], kinds: [] };
-  scanQuote(text, start, end, side, (norm, s, e, kind) => { out.norms.push(norm); out.starts.push(s); out.ends.push(e); out.kinds.push(kind); });
+  const push = (norm: string, s: number, e: number, kind: TokenKind) => { out.norms.push(norm); out.starts.push(s); out.ends.push(e); out.kinds.push(kind); };
+  scanQuote(text, start, end, side, (from, to, kind) => eachWord(text, from, to, (norm, s, e) => push(norm, s, e, kind)), push);
   return out;
 }
 
-/** A source quotation's folded words and kinds only: what indexing needs, with no per-word objects. */
-export function sourceWords(text: string, start: number, end: number): { norms: string[]; kinds: TokenKind[] } {
-  const out = { norms: [] as string[], kinds: [] as TokenKind[] };
-  scanQuote(text, start, end, 'source', (norm, _s, _e, kind) => { out.norms.push(norm); out.kinds.push(kind); });
-  return out;
-}
-
-function scanQuote(text: string, start: number, end: number, side: 'source' | 'draft', push: (norm: string, s: number, e: number, kind: TokenKind) => void) {
-  const words = (from: number, to: number, kind: TokenKind) => eachWord(text, from, to, (norm, s, e) => push(norm, s, e, kind));
+/**
+ * Walks a quotation: `words` gets each stretch of words with its kind, `mark` each editorial
+ * mark (drafts only). Indexing passes its own `words` (word ids straight from the text).
+ */
+export function scanQuote(text: string, start: number, end: number, side: 'source' | 'draft', words: (from: number, to: number, kind: TokenKind) => void, mark: (norm: string, s: number, e: number, kind: TokenKind) => void = () => {}): void {
   const slice = text.slice(start, end);
   let at = start;
   for (const m of slice.matchAll(MARK)) {
@@ -40,8 +37,8 @@ function scanQuote(text: string, start: number, end: number, side: 'source' | 'd
     words(at, ms, TokenKind.Word);
     if (m[0].startsWith('[')) {
       if (side === 'source') words(ms + 1, me - 1, TokenKind.Bracketed);
-      else push('[…]', ms, me, TokenKind.Wildcard);
-    } else if (side === 'draft') push('…', ms, me, TokenKind.Elision);
+      else mark('[…]', ms, me, TokenKind.Wildcard);
+    } else if (side === 'draft') mark('…', ms, me, TokenKind.Elision);
     at = me;
   }
   words(at, end, TokenKind.Word);
