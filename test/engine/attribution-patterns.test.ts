@@ -37,6 +37,8 @@ const CASES: { pattern: string; flagged: string; speaker: string; near: string; 
     near: 'The hospital report said the ward was “full to the corridors.”', nearSpeaker: null },
   { pattern: 'inherits the previous speaker', flagged: '“We tried everything,” Dr. Ana Lima said. “Nothing worked.”', speaker: 'Ana Lima',
     near: '“We tried everything,” Dr. Ana Lima said. The report called it a “systemic failure.”', nearSpeaker: null },
+  { pattern: 'a title ending in "of Department" before a lone surname', flagged: '“The border stays open,” Secretary of State Okafor told reporters.', speaker: 'Okafor',
+    near: '“The border stays open,” the head of State Security told reporters.', nearSpeaker: 'State Security' },
   { pattern: 'scare quotes have no speaker', flagged: 'Critics of Ruth Olsen call it a “tax on breathing,” Olsen said.', speaker: 'Ruth Olsen',
     near: 'Critics of Ruth Olsen call the plan a “tax on breathing” in private.', nearSpeaker: null },
 ];
@@ -49,6 +51,12 @@ for (const c of CASES) {
     assert.equal(speakers(c.near).at(-1), c.nearSpeaker, c.near);
   });
 }
+
+test('a title ending in "of the Department" keeps the surname alone; an organisation of title words stays whole', () => {
+  assert.deepEqual(speakers('“We will appeal,” Minister of the Interior Faeser said.'), ['Faeser']);
+  assert.deepEqual(speakers('“No comment,” the White House said.'), ['White House']);
+  assert.deepEqual(speakers('“We will not close,” the Harbor Gazette said.'), ['Harbor Gazette']);
+});
 
 test('transcript lines: NAME: words', () => {
   const x = extractQuotes('Mayor Lotte Brandt took questions.\nBRANDT: The budget is final and it stays final.\nREPORTER: Even for schools?\n');

@@ -6,7 +6,7 @@ import { foldWord } from '../text/normalize';
 import { ABBREVIATIONS, paragraphsOf, sentenceStarts, type Span } from '../text/paragraphs';
 import { findQuoteSpans, type QuoteSpan, type TextProblem } from './quoteMarks';
 import { tokens, type Token } from './names';
-import { ADVERBS, ANONYMOUS_NOUNS, NOT_NAME_WORDS, ORG_WORDS, CONTINUING_VERBS, FIRST_PERSON, NATIONALITIES, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon';
+import { ADVERBS, ANONYMOUS_NOUNS, NOT_NAME_WORDS, ORG_WORDS, CONTINUING_VERBS, FIRST_PERSON, NATIONALITIES, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 import { ArticlePeople, roleWords } from './speakers';
 import { findPositionChanges, type PositionChange } from './positionChanges';
 
@@ -284,9 +284,20 @@ function subjectAt(ctx: Context, toks: Token[], k: number, side: 'before' | 'aft
     const name = ctx.text.slice(toks[a].start, t.end).replace(/^The\s+/, '');
     // A lone capitalised word right before a reporting verb is a surname the article never gave in full.
     if (side === 'before' && a === k && !NOT_NAME_WORDS.has(t.fold) && !ORG_WORDS.has(t.fold)) return { speaker: { name: t.text, anonymous: false, roles: [] }, mention: mention(t.start, t.end) };
+    // "Secretary of State Blinken", "Minister of the Interior Faeser": the department ends the title, the surname follows.
+    if (side === 'before' && a === k - 1 && TITLE_WORDS.has(toks[a].fold) && !TITLE_WORDS.has(t.fold) && !NOT_NAME_WORDS.has(t.fold) && !ORG_WORDS.has(t.fold) && titleOfBefore(toks, a)) {
+      return { speaker: { name: t.text, anonymous: false, roles: [] }, mention: mention(t.start, t.end) };
+    }
     return { speaker: { name, anonymous: false, roles: [] }, mention: mention(toks[a].start, t.end) };
   }
   return null;
+}
+
+/** Whether toks[a] follows "<role noun> of" or "<role noun> of the". */
+function titleOfBefore(toks: Token[], a: number): boolean {
+  let i = a - 1;
+  if (i >= 0 && toks[i].fold === 'the') i--;
+  return i >= 1 && toks[i].fold === 'of' && ROLE_NOUNS.has(toks[i - 1].fold);
 }
 
 export function anonymousSpeaker(phrase: string): Speaker {
