@@ -107,9 +107,18 @@ export class TraceEngine {
 
   /** What the persisted index stores: the corpus, and each file's stamp and load problems. */
   persistedForm(): PersistedIndex {
+    return { files: this.persistedFiles(), corpus: this.corpus.snapshot() };
+  }
+
+  /** The same, taken in slices so requests are answered meanwhile; nothing may change the corpus until it resolves. */
+  async persistedFormInSlices(): Promise<PersistedIndex> {
+    return { files: this.persistedFiles(), corpus: await this.corpus.snapshotInSlices() };
+  }
+
+  private persistedFiles(): PersistedIndex['files'] {
     const problems = new Map<string, CorpusProblem[]>();
     for (const p of this.loadProblems) { const list = problems.get(p.path); if (list) list.push(p); else problems.set(p.path, [p]); }
-    return { files: [...this.files.values()].map((f) => ({ ...f, problems: problems.get(f.path) ?? [] })), corpus: this.corpus.snapshot() };
+    return [...this.files.values()].map((f) => ({ ...f, problems: problems.get(f.path) ?? [] }));
   }
 
   check(text: string, options?: CheckOptions): DraftReport {

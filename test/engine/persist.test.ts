@@ -153,3 +153,16 @@ test('an index of another format, a damaged or a missing one is ignored, not mis
   writeFileSync(index, Buffer.from([0x53, 0x54, 0x49, 0x58, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
   assert.equal(loadIndex(index), null);
 });
+
+test('a snapshot taken in slices lets the event loop run and equals the one taken at once', async () => {
+  const engine = await TraceEngine.load([SEED_CORPUS]);
+  const whole = engine.corpus.snapshot();
+  let turns = 0;
+  let ticking = true;
+  const tick = () => { if (!ticking) return; turns++; setImmediate(tick); };
+  setImmediate(tick);
+  const sliced = await engine.corpus.snapshotInSlices(5);
+  ticking = false;
+  assert.ok(engine.corpus.quoteCount > 20 && turns >= Math.floor(engine.corpus.quoteCount / 5) - 1, `${turns} turns for ${engine.corpus.quoteCount} quotations`);
+  assert.deepEqual(sliced, whole);
+});

@@ -13,7 +13,7 @@ import { open, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CorpusProblem, FileStamp } from '../corpus/article';
 import { decodeArticles, encodeArticles, type ArticleTable } from './articleTable';
-import type { CorpusSnapshot } from './traceCorpus';
+import { runSteps, runStepsInSlices, type CorpusSnapshot } from './traceCorpus';
 
 const VERSION = 6;
 export const INDEX_FORMAT = `source-trace-index/${VERSION}`;
@@ -41,8 +41,8 @@ interface Header {
   columns: Record<string, [number, number, 'i32' | 'u8']>;
 }
 
-/** The file's bytes, in order: header, then each column padded to 8 bytes. */
-function encodeIndex(index: PersistedIndex): Uint8Array[] {
+/** The file's bytes, in order: header, then each column padded to 8 bytes. Steps between quotation-text pieces. */
+function* encodeIndex(index: PersistedIndex): Generator<void, Uint8Array[]> {
   const c = index.corpus;
   const blobs: [string, Column | Uint8Array][] = [
     ...COLUMNS.map((k) => [k, c[k]] as [string, Column]),
@@ -50,7 +50,8 @@ function encodeIndex(index: PersistedIndex): Uint8Array[] {
     ['ngram.offsets', c.ngram.offsets], ['ngram.postQuote', c.ngram.postQuote], ['ngram.postKey', c.ngram.postKey],
     ['ngram.deltaKey', c.ngram.deltaKey], ['ngram.deltaQuote', c.ngram.deltaQuote],
   ];
-  const textPieces = c.quoteText.map((t) => Buffer.from(t, 'utf8'));
+  const textPieces: Buffer[] = [];
+  for (const t of c.quoteText) { textPieces.push(Buffer.from(t, 'utf8')); yield; }
   blobs.push(['quoteText', textPieces.length === 1 ? textPieces[0] : Buffer.concat(textPieces)]);
   const columns: Header['columns'] = {};
   let at = 0;
@@ -75,7 +76,7 @@ function prepare(path: string): string {
 
 export function saveIndex(path: string, index: PersistedIndex): void {
   const tmp = prepare(path);
-  const parts = encodeIndex(index);
+  const parts = runSteps(encodeIndex(index));
   const fd = openSync(tmp, 'w');
   try {
     for (const part of parts) writeSync(fd, part);
@@ -87,12 +88,13 @@ export function saveIndex(path: string, index: PersistedIndex): void {
 
 /**
  * The same, writing asynchronously (what the language server uses: half a gigabyte of writes
- * would hold its thread for seconds). The columns are views of arrays that later changes
+ * would hold its thread for seconds), encoding the quotation text in pieces between which
+ * requests are answered. The columns are views of arrays that later changes
  * replace rather than overwrite, so edits during the write do not tear it.
  */
 export async function saveIndexAsync(path: string, index: PersistedIndex): Promise<void> {
   const tmp = prepare(path);
-  const parts = encodeIndex(index);
+  const parts = await runStepsInSlices(encodeIndex(index));
   const file = await open(tmp, 'w');
   try {
     for (const part of parts) await file.write(part);

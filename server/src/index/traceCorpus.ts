@@ -302,6 +302,18 @@ export class TraceCorpus {
 
   /** The whole corpus as flat tables, for the persisted index (compacts first). */
   snapshot(): CorpusSnapshot {
+    return runSteps(this.snapshotSteps());
+  }
+
+  /**
+   * The same snapshot, taken in slices between which the event loop runs (a language server
+   * answers hovers while it saves). The caller must not change the corpus until it resolves.
+   */
+  snapshotInSlices(slice = SNAPSHOT_SLICE): Promise<CorpusSnapshot> {
+    return runStepsInSlices(this.snapshotSteps(slice));
+  }
+
+  private *snapshotSteps(slice = SNAPSHOT_SLICE): Generator<void, CorpusSnapshot> {
     this.compact();
     this.refreshPeople();
     const slots = this.quotes.length;
@@ -317,7 +329,9 @@ export class TraceCorpus {
     const strings: string[] = [];
     const stringIndex = new Map<string, number>();
     const texts: string[] = [];
+    let walked = 0;
     for (const q of this.quotes) {
+      if (++walked % slice === 0) yield;
       if (!q) continue;
       const n = q.n;
       cols.quoteArticle[n] = articleIndex.get(q.article.id)!;
@@ -404,3 +418,19 @@ function problemsOf(e: ArticleEntry): CorpusProblem[] {
 }
 /** Quotations per piece of the persisted quotation text. */
 const TEXT_PIECE = 50_000;
+/** Quotations walked between two turns of the event loop while a snapshot is taken in slices. */
+const SNAPSHOT_SLICE = 50_000;
+
+/** Runs a stepwise computation to its end. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) { const r = steps.next(); if (r.done) return r.value; }
+}
+
+/** Runs a stepwise computation, letting the event loop run between steps. */
+export async function runStepsInSlices<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}

@@ -140,7 +140,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (saving) await saving;
     if (!path || !engine.dirty) return;
     engine.dirty = false; // changes made while writing mark it dirty again
-    saving = saveIndexAsync(path, engine.persistedForm())
+    // Taken in slices: hovers are answered while a large corpus is saved. Corpus changes wait for it.
+    saving = engine.persistedFormInSlices().then((form) => saveIndexAsync(path, form))
       .catch((e) => { engine.dirty = true; log(`could not save the index to ${path}: ${(e as Error).message}`); })
       .finally(() => { saving = null; });
     await saving;
@@ -450,6 +451,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeWatchedFiles(safe('watchedFiles', async (p: { changes: { uri: string; type: number }[] }) => {
     await ready;
+    // A snapshot being taken for the persisted index must see one corpus throughout.
+    while (saving) await saving;
     const settings = await settingsFor();
     let touched = 0;
     for (const change of p.changes) {
