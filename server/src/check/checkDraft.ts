@@ -87,7 +87,6 @@ function* checkSteps(corpus: TraceCorpus, text: string, options: CheckOptions, o
   const scan = scanDraft(text, (f) => people.resolve(f) !== undefined);
   out.ignored = scan.ignored;
   out.people = scan.extraction.people.mentions.map((m) => ({ start: m.mentionStart, end: m.end, text: m.text, person: people.resolve(m.person.name) ?? null }));
-  const changes = corpus.positionChanges();
   const findings = out.findings;
   let checked = 0;
   for (const q of scan.quotes) {
@@ -109,7 +108,7 @@ function* checkSteps(corpus: TraceCorpus, text: string, options: CheckOptions, o
     const codes: Code[] = [];
     if (q.speaker && !sameSpeaker(corpus, q.speaker, person, best.quote)) codes.push('misattributed');
     if (best.errors > 0) codes.push('misquote');
-    const outdated = codes.includes('misattributed') ? null : outdatedBy(scan.prose, scan.extraction.paragraphs[q.paragraph], q, best, changes);
+    const outdated = codes.includes('misattributed') ? null : outdatedBy(corpus, scan.prose, scan.extraction.paragraphs[q.paragraph], q, best);
     if (outdated) codes.push('outdated');
     const verdict: Verdict = codes[0] ?? 'verified';
     const alsoIn = matches.filter((m) => m !== best && m.errors === 0 && m.article.id !== best.article.id);
@@ -207,11 +206,11 @@ function describe(prose: string, draft: ReturnType<typeof quoteTokens>, q: Corpu
   return { quote: q, article: q.article, speaker: null, start, end, wording: q.text.slice(start - q.start, end - q.start), errors: a.errors, changes };
 }
 
-function outdatedBy(prose: string, paragraph: { start: number; end: number } | undefined, q: { open: number; close: number }, best: SourceMatch, changes: PositionChangeRef[]): Finding['outdated'] {
+function outdatedBy(corpus: TraceCorpus, prose: string, paragraph: { start: number; end: number } | undefined, q: { open: number; close: number }, best: SourceMatch): Finding['outdated'] {
   const person = best.quote.person;
   const date = best.article.date;
   if (!person || !date) return null;
-  const later = changes.filter((c) => c.person.id === person.id && c.article.date && c.article.date > date)
+  const later = corpus.changesOf(person).filter((c) => c.article.date && c.article.date > date)
     .sort((x, y) => (x.article.date! < y.article.date! ? -1 : 1))[0];
   if (!later) return null;
   const pStart = paragraph ? paragraph.start : q.open;

@@ -265,8 +265,20 @@ export class TraceCorpus {
       if (person) out.push({ person, article: e.article, start: c.start, end: c.end, sentence: c.sentence });
     }
     this.changesCache = out;
+    this.changesByPerson = new Map();
+    for (const c of out) {
+      const list = this.changesByPerson.get(c.person.id);
+      if (list) list.push(c); else this.changesByPerson.set(c.person.id, [c]);
+    }
     return out;
   }
+
+  /** The reported changes of one person's position: a check asks for each quotation, so not a scan of them all. */
+  changesOf(person: Person): PositionChangeRef[] {
+    this.positionChanges();
+    return this.changesByPerson.get(person.id) ?? [];
+  }
+  private changesByPerson = new Map<number, PositionChangeRef[]>();
 
   /** What extraction found in one indexed article (so moving it re-extracts nothing). */
   extractOf(id: string): ArticleExtract | undefined {
