@@ -32,6 +32,18 @@ export function gramKeys(ids: ArrayLike<number>, out: number[] = []): number[] {
   return out;
 }
 
+/**
+ * Where each hash bucket starts in keys sorted by bucket: one sequential pass. Cheaper than
+ * storing them (64 MB at 100,000 articles) in the persisted index and reading them back.
+ */
+export function bucketOffsets(sortedKeys: Int32Array, bits: number): Int32Array<ArrayBuffer> {
+  const shift = 32 - bits;
+  const offsets = new Int32Array((1 << bits) + 1);
+  for (let i = 0; i < sortedKeys.length; i++) offsets[(sortedKeys[i] >>> shift) + 1]++;
+  for (let i = 1; i < offsets.length; i++) offsets[i] += offsets[i - 1];
+  return offsets;
+}
+
 /** One stable counting-sort pass of (key, quote) pairs by the `digitBits` bits of the key from `shift` up. */
 function radixPass(fromKey: Int32Array, fromQuote: Int32Array, toKey: Int32Array, toQuote: Int32Array, shift: number, digitBits: number): void {
   const radix = 1 << digitBits, mask = radix - 1;
@@ -176,10 +188,7 @@ export class NgramIndex {
     radixPass(srcKey, srcQuote, tmpKey, tmpQuote, lowShift, lowBits);
     const postKey = new Int32Array(total), postQuote = new Int32Array(total);
     radixPass(tmpKey, tmpQuote, postKey, postQuote, 32 - highBits, highBits);
-    // Bucket starts, from the sorted keys in one sequential pass.
-    const offsets = new Int32Array((1 << bits) + 1);
-    for (let i = 0; i < total; i++) offsets[(postKey[i] >>> lowShift) + 1]++;
-    for (let i = 1; i < offsets.length; i++) offsets[i] += offsets[i - 1];
+    const offsets = bucketOffsets(postKey, bits);
     this.bits = bits; this.offsets = offsets; this.postQuote = postQuote; this.postKey = postKey;
   }
 

@@ -14,8 +14,9 @@ import { dirname, join } from 'node:path';
 import type { CorpusProblem, FileStamp } from '../corpus/article';
 import { decodeArticles, encodeArticles, type ArticleTable } from './articleTable';
 import { runSteps, runStepsInSlices, type CorpusSnapshot } from './traceCorpus';
+import { bucketOffsets } from './ngramIndex';
 
-const VERSION = 6;
+const VERSION = 7;
 export const INDEX_FORMAT = `source-trace-index/${VERSION}`;
 export const INDEX_FILE = `index-v${VERSION}.bin`;
 const MAGIC = 0x58495453; // "STIX"
@@ -47,7 +48,7 @@ function* encodeIndex(index: PersistedIndex): Generator<void, Uint8Array[]> {
   const blobs: [string, Column | Uint8Array][] = [
     ...COLUMNS.map((k) => [k, c[k]] as [string, Column]),
     ['tokens.ids', c.tokens.ids], ['tokens.kinds', c.tokens.kinds],
-    ['ngram.offsets', c.ngram.offsets], ['ngram.postQuote', c.ngram.postQuote], ['ngram.postKey', c.ngram.postKey],
+    ['ngram.postQuote', c.ngram.postQuote], ['ngram.postKey', c.ngram.postKey],
     ['ngram.deltaKey', c.ngram.deltaKey], ['ngram.deltaQuote', c.ngram.deltaQuote],
   ];
   const textPieces: Buffer[] = [];
@@ -135,6 +136,8 @@ export function loadIndex(path: string): PersistedIndex | null {
       return a;
     };
     const i32 = (name: string) => col(name) as Int32Array;
+    // Bucket offsets are not stored: they follow from the sorted keys.
+    const postKey = i32('ngram.postKey');
     const textBytes = Buffer.from((col('quoteText') as Uint8Array).buffer);
     let textAt = 0;
     const quoteText = header.textPieces.map((n) => textBytes.toString('utf8', textAt, (textAt += n)));
@@ -145,7 +148,7 @@ export function loadIndex(path: string): PersistedIndex | null {
       quoteSpeaker: i32('quoteSpeaker'), mentionStart: i32('mentionStart'), mentionEnd: i32('mentionEnd'), mentionText: i32('mentionText'),
       quoteText,
       tokens: { ids: i32('tokens.ids'), kinds: col('tokens.kinds') as Uint8Array },
-      ngram: { bits: header.bits, offsets: i32('ngram.offsets'), postQuote: i32('ngram.postQuote'), postKey: i32('ngram.postKey'), deltaKey: i32('ngram.deltaKey'), deltaQuote: i32('ngram.deltaQuote') },
+      ngram: { bits: header.bits, offsets: bucketOffsets(postKey, header.bits), postQuote: i32('ngram.postQuote'), postKey, deltaKey: i32('ngram.deltaKey'), deltaQuote: i32('ngram.deltaQuote') },
     };
     return { files: header.files, corpus };
   } catch {
