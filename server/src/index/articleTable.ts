@@ -34,7 +34,8 @@ export interface ArticleTable {
   rare: Record<number, Pick<ArticleRow, 'changes' | 'problems' | 'lineStarts'>>;
 }
 
-export function encodeArticles(rows: ArticleRow[]): ArticleTable {
+/** Articles encoded between which the caller may let the event loop run (every few thousand). */
+export function* encodeArticles(rows: ArticleRow[]): Generator<void, ArticleTable> {
   const t: ArticleTable = { paths: [], names: [], path: [], id: [], line: [], title: [], outlet: [], date: [], url: [], updated: [], bodyStart: [], hash: [], navigable: [], span: [], persons: [], rare: {} };
   const pathIndex = new Map<string, number>();
   const nameIndex = new Map<string, number>();
@@ -43,7 +44,9 @@ export function encodeArticles(rows: ArticleRow[]): ArticleTable {
     if (i === undefined) { i = t.names.length; t.names.push(s); nameIndex.set(s, i); }
     return i;
   };
-  rows.forEach((row, k) => {
+  for (let k = 0; k < rows.length; k++) {
+    if (k % 5000 === 4999) yield;
+    const row = rows[k];
     const a = row.article;
     let pi = pathIndex.get(a.path);
     if (pi === undefined) { pi = t.paths.length; t.paths.push(a.path); pathIndex.set(a.path, pi); }
@@ -56,7 +59,7 @@ export function encodeArticles(rows: ArticleRow[]): ArticleTable {
     t.persons.push(row.persons.length);
     for (const p of row.persons) t.persons.push(name(p.name), p.roles.length, ...p.roles.map(name));
     if (row.changes.length || row.problems.length || row.lineStarts) t.rare[k] = { changes: row.changes, problems: row.problems, lineStarts: row.lineStarts };
-  });
+  }
   return t;
 }
 

@@ -60,8 +60,19 @@ function* encodeIndex(index: PersistedIndex): Generator<void, Uint8Array[]> {
     columns[name] = [at, name === 'quoteText' ? a.byteLength : a.length, a instanceof Int32Array ? 'i32' : 'u8'];
     at += align8(a.byteLength);
   }
-  const header: Header = { format: INDEX_FORMAT, files: index.files, vocab: c.vocab, speakers: c.speakers, articles: encodeArticles(c.articles), strings: c.strings, people: c.people, textPieces: textPieces.map((b) => b.length), bits: c.ngram.bits, columns };
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const header: Header = { format: INDEX_FORMAT, files: index.files, vocab: c.vocab, speakers: c.speakers, articles: yield* encodeArticles(c.articles), strings: c.strings, people: c.people, textPieces: textPieces.map((b) => b.length), bits: c.ngram.bits, columns };
+  // Field by field, stepping between: the header of 100,000 articles is tens of megabytes of JSON.
+  const fields: string[] = [];
+  for (const [key, value] of Object.entries(header)) {
+    if (value === undefined) continue; // as JSON.stringify leaves it out
+    if (key === 'articles') {
+      const table: string[] = [];
+      for (const [k, v] of Object.entries(value as ArticleTable)) { table.push(`${JSON.stringify(k)}:${JSON.stringify(v)}`); yield; }
+      fields.push(`"articles":{${table.join(',')}}`);
+    } else fields.push(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
+    yield;
+  }
+  const json = Buffer.from(`{${fields.join(',')}}`, 'utf8');
   const lead = Buffer.alloc(16);
   lead.writeUInt32LE(MAGIC, 0); lead.writeUInt32LE(VERSION, 4); lead.writeDoubleLE(json.length, 8);
   const out: Uint8Array[] = [lead, json, Buffer.alloc(align8(json.length) - json.length)];
