@@ -123,9 +123,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   /**
-   * Saves the index after `delay` ms without another change. Saving a large corpus takes this
-   * thread seconds, so corpus edits wait for a quiet minute (and shutdown); a restart from a stale
-   * index is still right, it only re-reads the files that changed since.
+   * Saves the index after `delay` ms without another change. Saving a large corpus takes seconds
+   * (in slices: requests are answered meanwhile, corpus changes wait), so corpus edits wait for a
+   * quiet minute (and shutdown); a restart from a stale index is still right, it only re-reads
+   * the files that changed since.
    */
   function persistSoon(delay = 60_000) {
     clearTimeout(saveTimer);

@@ -43,6 +43,8 @@ export class PeopleRegistry {
    * not every surname of the corpus (which made building the registry quadratic).
    */
   private readonly surnameBuckets = new Map<string, Fuse<{ surname: string }>>();
+  /** Each bucket's surnames as letter-pair sets: a bucket none of whose surnames shares enough pairs is not searched. */
+  private readonly bucketPairs = new Map<string, Set<string>[]>();
 
   constructor(entries: PersonEntry[] = []) {
     for (const e of entries) {
@@ -119,7 +121,12 @@ export class PeopleRegistry {
     if (surname.length < 5) return undefined;
     const first = f.includes(' ') ? firstOf(f) : null;
     const hits = [];
-    for (let len = surname.length - 2; len <= surname.length + 2; len++) hits.push(...(this.surnameBuckets.get(bucketOf(surname[0], len))?.search(surname, { limit: 5 }) ?? []));
+    const query = patternPairs(surname);
+    for (let len = surname.length - 2; len <= surname.length + 2; len++) {
+      const key = bucketOf(surname[0], len);
+      if (!this.bucketPairs.get(key)?.some((pairs) => mayMatch(query, pairs))) continue;
+      hits.push(...(this.surnameBuckets.get(key)?.search(surname, { limit: 5 }) ?? []));
+    }
     hits.sort((a, b) => (a.score ?? 1) - (b.score ?? 1) || a.refIndex - b.refIndex);
     for (const hit of hits.slice(0, 5)) {
       if ((hit.score ?? 1) > 0.25) continue;
@@ -175,12 +182,44 @@ export class PeopleRegistry {
   private addSurname(s: string) {
     const key = bucketOf(s[0], s.length);
     let bucket = this.surnameBuckets.get(key);
-    if (!bucket) this.surnameBuckets.set(key, (bucket = new Fuse<{ surname: string }>([], { keys: ['surname'], includeScore: true, threshold: 0.25, ignoreLocation: true, minMatchCharLength: 4 })));
+    if (!bucket) this.surnameBuckets.set(key, (bucket = new Fuse<{ surname: string }>([], SURNAME_SEARCH)));
     bucket.add({ surname: s });
+    const pairs = this.bucketPairs.get(key);
+    if (pairs) pairs.push(letterPairs(s)); else this.bucketPairs.set(key, [letterPairs(s)]);
   }
 }
 
 const bucketOf = (first: string, length: number) => `${first}${length}`;
+
+/** How surname variants are searched (exported for the test of `mayMatch` against it). */
+export const SURNAME_SEARCH = { keys: ['surname'], includeScore: true, threshold: 0.25, ignoreLocation: true, minMatchCharLength: 4 };
+
+export function letterPairs(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/** A search pattern's letter pairs (in order, repeats kept) and how many must survive in a match. */
+export function patternPairs(pattern: string, threshold = SURNAME_SEARCH.threshold): { pairs: string[]; need: number } {
+  const edits = Math.floor(pattern.length * threshold + 1e-9);
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < pattern.length; i++) pairs.push(pattern.slice(i, i + 2));
+  return { pairs, need: pattern.length - 1 - 2 * edits };
+}
+
+/**
+ * Whether a pattern can match a text with these letter pairs within the search's threshold. With
+ * ignoreLocation, fuse.js's Bitap accepts a match with e edits when e / length <= threshold; e
+ * edits leave at least length - 1 - 2e of the pattern's letter pairs intact, each of which must
+ * occur in the text (the q-gram lemma). Fewer shared pairs: no match, so no search is needed.
+ */
+export function mayMatch(pattern: { pairs: string[]; need: number }, textPairs: Set<string>): boolean {
+  if (pattern.need <= 0) return true;
+  let shared = 0;
+  for (const p of pattern.pairs) if (textPairs.has(p) && ++shared >= pattern.need) return true;
+  return false;
+}
 
 function compatibleFirst(a: string, b: string): boolean {
   return a === b || (a.length <= 2 && b.startsWith(a[0])) || (b.length <= 2 && a.startsWith(b[0]));
