@@ -13,7 +13,7 @@ import Fuse from 'fuse.js';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TraceEngine } from '../server/src/engine';
 import { traceQuotation } from '../server/src/check/checkDraft';
-import { INDEX_FILE, loadIndex, saveIndex } from '../server/src/index/persist';
+import { INDEX_FILE, loadIndexAsync, saveIndex } from '../server/src/index/persist';
 import { Newsroom } from './generate';
 
 const args = process.argv.slice(2);
@@ -58,7 +58,9 @@ async function benchSize(size: number) {
   const indexPath = join(dir, '.source-trace', INDEX_FILE);
   const [, saveMs] = time(() => saveIndex(indexPath, engine.persistedForm()));
   gc();
-  const [persisted, loadIndexMs] = time(() => loadIndex(indexPath));
+  const loadStart = performance.now();
+  const persisted = await loadIndexAsync(indexPath);
+  const loadIndexMs = performance.now() - loadStart;
   const t1 = performance.now();
   let reloaded: TraceEngine | null = await TraceEngine.load([archive], { persisted });
   const restartMs = loadIndexMs + performance.now() - t1;
@@ -71,7 +73,7 @@ async function benchSize(size: number) {
   let restartAppendedMs: number;
   {
     const t2 = performance.now();
-    const appended = await TraceEngine.load([archive], { persisted: loadIndex(indexPath) });
+    const appended = await TraceEngine.load([archive], { persisted: await loadIndexAsync(indexPath) });
     restartAppendedMs = performance.now() - t2;
     if (appended.loadStats.articlesRead !== 1) throw new Error(`after appending one article, ${appended.loadStats.articlesRead} were indexed`);
   }

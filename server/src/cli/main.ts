@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TraceEngine } from '../engine';
 import { toJson, toSarif, toText, type JsonFile } from '../check/report';
-import { loadIndex, saveIndex } from '../index/persist';
+import { loadIndexAsync, saveIndex } from '../index/persist';
 
 const USAGE = `usage:
   source-trace check [--corpus DIR_OR_GLOB]... [--index FILE] [--format text|json|sarif] [--min-quote-words N] FILE_OR_DIR...
@@ -78,7 +78,7 @@ async function check(p: Parsed): Promise<number> {
   const files = draftFiles(p.files);
   const specs = p.corpus.length ? p.corpus : ['corpus'];
   // With --index, a run starts from the index the last run left (files unchanged since are not read) and leaves it current.
-  const engine = await TraceEngine.load(specs, { onProgress: progress(), persisted: p.index ? loadIndex(p.index) : null });
+  const engine = await TraceEngine.load(specs, { onProgress: progress(), persisted: p.index ? await loadIndexAsync(p.index) : null });
   if (p.index && engine.dirty) {
     try { saveIndex(p.index, engine.persistedForm()); } catch (e) { process.stderr.write(`source-trace: could not save the index to ${p.index}: ${(e as Error).message}\n`); }
   }

@@ -23,7 +23,7 @@ export function tokens(text: string, from: number, to: number): Token[] {
     let end = m.index + raw.length;
     if (end > to) { raw = raw.slice(0, to - m.index); end = to; }
     // Trailing sentence dots are punctuation, except in initialisms ("U.S.", "D.C.").
-    if (raw.endsWith('.') && !INITIALISM.test(raw)) while (raw.endsWith('.') && !INITIALISM.test(raw)) { raw = raw.slice(0, -1); end--; }
+    while (raw.endsWith('.') && !INITIALISM.test(raw)) { raw = raw.slice(0, -1); end--; }
     while (raw.length && isTrailingMark(raw.charCodeAt(raw.length - 1))) { raw = raw.slice(0, -1); end--; }
     if (!raw) continue;
     const n = raw.length;

@@ -19,7 +19,7 @@ export interface PositionChange {
   termEnd: number;
 }
 
-// ASCII only, and a first-letter check, so the scan over every paragraph stays cheap.
+// ASCII only, and a first-letter check, so the pass over every article stays cheap.
 const CHANGE = /\b(?=[abcfrsuvtw])(about[- ]face|reversal|revers(?:ed|es|ing)|u-turn|walk(?:ed|s|ing)?[- ]back|walk-back|backtrack(?:ed|s|ing)?|back-?pedal(?:led|ed|ling|ing)?|flip[- ]flop(?:ped|s)?|change of heart|shift(?:ed|s)?|turnaround|volte-face)\b/gi;
 
 /**

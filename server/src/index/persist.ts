@@ -121,7 +121,6 @@ export function loadIndex(path: string): PersistedIndex | null {
   let fd: number;
   try { fd = openSync(path, 'r'); } catch { return null; }
   try {
-    // Each column is read straight into its own typed array: no copy, nothing else kept alive.
     const read = (into: Uint8Array, position: number) => {
       for (let done = 0; done < into.length;) {
         const n = readSync(fd, into, done, into.length - done, position + done);
@@ -131,42 +130,107 @@ export function loadIndex(path: string): PersistedIndex | null {
     };
     const lead = Buffer.alloc(16);
     read(lead, 0);
-    if (lead.readUInt32LE(0) !== MAGIC || lead.readUInt32LE(4) !== VERSION) return null;
-    const jsonLength = lead.readDoubleLE(8);
+    const jsonLength = headerLength(lead);
+    if (jsonLength === null) return null;
     const json = Buffer.alloc(jsonLength);
     read(json, 16);
-    const header = JSON.parse(json.toString('utf8')) as Header;
-    if (header.format !== INDEX_FORMAT) return null;
-    const base = 16 + align8(jsonLength);
-    const col = (name: string): Column => {
-      const entry = header.columns[name];
-      if (!entry) throw new Error(`index lacks ${name}`);
-      const [offset, count, kind] = entry;
-      const a = kind === 'i32' ? new Int32Array(count) : new Uint8Array(count);
-      read(new Uint8Array(a.buffer), base + offset);
-      return a;
-    };
-    const i32 = (name: string) => col(name) as Int32Array;
-    // Bucket offsets are not stored: they follow from the sorted keys.
-    const postKey = i32('ngram.postKey');
-    const textBytes = Buffer.from((col('quoteText') as Uint8Array).buffer);
-    let textAt = 0;
-    const quoteText = header.textPieces.map((n) => textBytes.toString('utf8', textAt, (textAt += n)));
-    const corpus: CorpusSnapshot = {
-      vocab: header.vocab, speakers: header.speakers, strings: header.strings, people: header.people, quotePerson: i32('quotePerson'),
-      articles: decodeArticles(header.articles),
-      quoteArticle: i32('quoteArticle'), quoteStart: i32('quoteStart'), quoteEnd: i32('quoteEnd'), quoteTok: i32('quoteTok'), quoteLen: i32('quoteLen'),
-      quoteSpeaker: i32('quoteSpeaker'), mentionStart: i32('mentionStart'), mentionEnd: i32('mentionEnd'), mentionText: i32('mentionText'),
-      quoteText,
-      tokens: { ids: i32('tokens.ids'), kinds: col('tokens.kinds') as Uint8Array },
-      ngram: { bits: header.bits, offsets: bucketOffsets(postKey, header.bits), postQuote: i32('ngram.postQuote'), postKey, deltaKey: i32('ngram.deltaKey'), deltaQuote: i32('ngram.deltaQuote') },
-    };
-    return { files: header.files, corpus };
+    const found = parseHeader(json);
+    if (!found) return null;
+    const columns = allocateColumns(found.header);
+    for (const c of columns.values()) read(c.bytes, found.base + c.offset);
+    return decodeIndex(found.header, columns);
   } catch {
     return null;
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The same, reading the columns with many reads in flight (what the language server uses): on
+ * this machine a 400 MB index read in one sequential pass took 0.4 to 1 s, in parallel reads
+ * 0.1 to 0.35 s.
+ */
+export async function loadIndexAsync(path: string, chunk = READ_CHUNK): Promise<PersistedIndex | null> {
+  let file: Awaited<ReturnType<typeof open>>;
+  try { file = await open(path, 'r'); } catch { return null; }
+  try {
+    const read = async (into: Uint8Array, position: number) => {
+      for (let done = 0; done < into.length;) {
+        const { bytesRead } = await file.read(into, done, into.length - done, position + done);
+        if (bytesRead <= 0) throw new Error('index truncated');
+        done += bytesRead;
+      }
+    };
+    const lead = Buffer.alloc(16);
+    await read(lead, 0);
+    const jsonLength = headerLength(lead);
+    if (jsonLength === null) return null;
+    const json = Buffer.alloc(jsonLength);
+    await read(json, 16);
+    const found = parseHeader(json);
+    if (!found) return null;
+    const columns = allocateColumns(found.header);
+    const reads: Promise<void>[] = [];
+    for (const c of columns.values()) {
+      for (let at = 0; at < c.bytes.length; at += chunk) reads.push(read(c.bytes.subarray(at, Math.min(c.bytes.length, at + chunk)), found.base + c.offset + at));
+    }
+    await Promise.all(reads);
+    return decodeIndex(found.header, columns);
+  } catch {
+    return null;
+  } finally {
+    await file.close();
+  }
+}
+
+/** Bytes per read when columns are read in parallel. */
+const READ_CHUNK = 16 << 20;
+
+/** The JSON header's length from the file's first 16 bytes; null for another format. */
+function headerLength(lead: Buffer): number | null {
+  return lead.readUInt32LE(0) === MAGIC && lead.readUInt32LE(4) === VERSION ? lead.readDoubleLE(8) : null;
+}
+
+function parseHeader(json: Buffer): { header: Header; base: number } | null {
+  const header = JSON.parse(json.toString('utf8')) as Header;
+  return header.format === INDEX_FORMAT ? { header, base: 16 + align8(json.length) } : null;
+}
+
+interface ColumnSlot { array: Column; bytes: Uint8Array; offset: number }
+
+/** Each column's own typed array, to be read straight into: no copy, nothing else kept alive. */
+function allocateColumns(header: Header): Map<string, ColumnSlot> {
+  const out = new Map<string, ColumnSlot>();
+  for (const [name, [offset, count, kind]] of Object.entries(header.columns)) {
+    const array = kind === 'i32' ? new Int32Array(count) : new Uint8Array(count);
+    out.set(name, { array, bytes: new Uint8Array(array.buffer), offset });
+  }
+  return out;
+}
+
+function decodeIndex(header: Header, columns: Map<string, ColumnSlot>): PersistedIndex {
+  const col = (name: string): Column => {
+    const c = columns.get(name);
+    if (!c) throw new Error(`index lacks ${name}`);
+    return c.array;
+  };
+  const i32 = (name: string) => col(name) as Int32Array;
+  // Bucket offsets are not stored: they follow from the sorted keys.
+  const postKey = i32('ngram.postKey');
+  const textBytes = Buffer.from((col('quoteText') as Uint8Array).buffer);
+  let textAt = 0;
+  const quoteText = header.textPieces.map((n) => textBytes.toString('utf8', textAt, (textAt += n)));
+  const corpus: CorpusSnapshot = {
+    vocab: header.vocab, speakers: header.speakers, strings: header.strings, people: header.people, quotePerson: i32('quotePerson'),
+    articles: decodeArticles(header.articles),
+    quoteArticle: i32('quoteArticle'), quoteStart: i32('quoteStart'), quoteEnd: i32('quoteEnd'), quoteTok: i32('quoteTok'), quoteLen: i32('quoteLen'),
+    quoteSpeaker: i32('quoteSpeaker'), mentionStart: i32('mentionStart'), mentionEnd: i32('mentionEnd'), mentionText: i32('mentionText'),
+    quoteText,
+    tokens: { ids: i32('tokens.ids'), kinds: col('tokens.kinds') as Uint8Array },
+    ngram: { bits: header.bits, offsets: bucketOffsets(postKey, header.bits), postQuote: i32('ngram.postQuote'), postKey, deltaKey: i32('ngram.deltaKey'), deltaQuote: i32('ngram.deltaQuote') },
+  };
+  return { files: header.files, corpus };
 }
 
 const align8 = (n: number) => (n + 7) & ~7;

@@ -18,7 +18,7 @@ import { ARTICLE_EXTENSIONS } from '../corpus/files';
 import { attributeEdit, citeEdits, dateEdit, exactWordingEdit, ignoreEdit, type OffsetEdit } from '../fix/quickFixes';
 import { foldPhrase } from '../text/normalize';
 import { personHover, quotationHover } from './hover';
-import { INDEX_FILE, loadIndex, saveIndexAsync } from '../index/persist';
+import { INDEX_FILE, loadIndexAsync, saveIndexAsync } from '../index/persist';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 export const README_ANCHORS: Record<Code, string> = { misquote: 'misquote', misattributed: 'misattributed', outdated: 'outdated', unsourced: 'unsourced' };
@@ -165,7 +165,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const started = Date.now();
     try {
       const path = indexPath();
-      const persisted = path && !fresh ? loadIndex(path) : null;
+      const persisted = path && !fresh ? await loadIndexAsync(path) : null;
       engine = await TraceEngine.load(corpusSpecs(settings), {
         persisted,
         confineTo: trusted ? undefined : folders,
