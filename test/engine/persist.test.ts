@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { TraceEngine } from '../../server/src/engine';
 import { INDEX_FILE, loadIndex, loadIndexAsync, saveIndex, saveIndexAsync } from '../../server/src/index/persist';
 import { SEED_CORPUS } from '../helpers';
+import { Newsroom } from '../../bench/generate';
 import { readArticleText } from '../../server/src/corpus/articleText';
 
 const DRAFT = 'In October, Hegseth said “He confirmed once again that the U.S. is a true ally.” Zelensky said “We need a truce.”\n';
@@ -157,14 +158,17 @@ test('an index of another format, a damaged or a missing one is ignored, not mis
 });
 
 test('a snapshot taken in slices lets the event loop run and equals the one taken at once', async () => {
-  const engine = await TraceEngine.load([SEED_CORPUS]);
+  const archive = join(mkdtempSync(join(tmpdir(), 'st-persist-slices-')), 'archive.jsonl');
+  await new Newsroom(3, 40).writeCorpus(archive, 150);
+  const engine = await TraceEngine.load([archive], { extractWorkers: 0 });
   const whole = engine.corpus.snapshot();
   let turns = 0;
   let ticking = true;
   const tick = () => { if (!ticking) return; turns++; setImmediate(tick); };
   setImmediate(tick);
-  const sliced = await engine.corpus.snapshotInSlices(5);
+  // Slices of 0 ms: a pause at every point where the snapshot may pause (every 256 quotations).
+  const sliced = await engine.corpus.snapshotInSlices(0);
   ticking = false;
-  assert.ok(engine.corpus.quoteCount > 20 && turns >= Math.floor(engine.corpus.quoteCount / 5) - 1, `${turns} turns for ${engine.corpus.quoteCount} quotations`);
+  assert.ok(engine.corpus.quoteCount > 1000 && turns >= Math.floor(engine.corpus.quoteCount / 256) - 1, `${turns} turns for ${engine.corpus.quoteCount} quotations`);
   assert.deepEqual(sliced, whole);
 });

@@ -2,6 +2,7 @@
  * Draft text → quotations → candidates → alignment → verdict. The one entry point the LSP
  * server and the command line share.
  */
+import { runSteps, runStepsInSlices } from '../steps';
 import type { Article } from '../corpus/article';
 import type { Mention, Speaker } from '../extract/extract';
 import type { TraceCorpus, CorpusQuote, PositionChangeRef } from '../index/traceCorpus';
@@ -80,7 +81,7 @@ export interface CheckOptions {
  * (checkDraft) or in time slices that leave the event loop free and stop when cancelled
  * (checkDraftAsync, what the language server uses).
  */
-function* checkSteps(corpus: TraceCorpus, text: string, options: CheckOptions, out: DraftReport): Generator<void, void> {
+function* checkSteps(corpus: TraceCorpus, text: string, options: CheckOptions, out: DraftReport): Generator<void, DraftReport> {
   const minWords = options.minQuoteWords ?? 4;
   const maxQuotes = options.maxQuotes ?? 5000;
   const people = corpus.people;
@@ -115,27 +116,21 @@ function* checkSteps(corpus: TraceCorpus, text: string, options: CheckOptions, o
     findings.push({ ...base, verdict, codes, source: best, alsoIn, outdated });
   }
   out.capped = Math.max(0, scan.quotes.length - checked);
+  return out;
 }
 
 const emptyReport = (): DraftReport => ({ findings: [], ignored: 0, capped: 0, people: [], cancelled: false });
 
 export function checkDraft(corpus: TraceCorpus, text: string, options: CheckOptions = {}): DraftReport {
   const out = emptyReport();
-  for (const _ of checkSteps(corpus, text, options, out)) if (options.isCancelled?.()) { out.cancelled = true; break; }
+  if (!runSteps(checkSteps(corpus, text, options, out), options.isCancelled)) out.cancelled = true;
   return out;
 }
 
 /** Runs the check in slices of `sliceMs`, yielding to the event loop between them; stops early when cancelled. */
 export async function checkDraftAsync(corpus: TraceCorpus, text: string, options: CheckOptions & { sliceMs?: number } = {}): Promise<DraftReport> {
   const out = emptyReport();
-  const slice = options.sliceMs ?? 8;
-  let deadline = Date.now() + slice;
-  for (const _ of checkSteps(corpus, text, options, out)) {
-    if (Date.now() < deadline) continue;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (options.isCancelled?.()) { out.cancelled = true; break; }
-    deadline = Date.now() + slice;
-  }
+  if (!(await runStepsInSlices(checkSteps(corpus, text, options, out), { sliceMs: options.sliceMs, stop: options.isCancelled }))) out.cancelled = true;
   return out;
 }
 

@@ -259,7 +259,6 @@ export class NgramIndex {
     this.dead = d;
   }
 
-  /** For persistence: the base arrays, compacted. */
   /** For persistence: the base arrays and the delta (removed quotations' postings stay, their tombstones come from the caller). */
   snapshot(): NgramSnapshot {
     if (this.pending) this.compact();

@@ -13,7 +13,8 @@ import { open, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CorpusProblem, FileStamp } from '../corpus/article';
 import { decodeArticles, encodeArticles, type ArticleTable } from './articleTable';
-import { runSteps, runStepsInSlices, type CorpusSnapshot } from './traceCorpus';
+import type { CorpusSnapshot } from './traceCorpus';
+import { runSteps, runStepsInSlices } from '../steps';
 import { bucketOffsets } from './ngramIndex';
 
 const VERSION = 7;
@@ -53,13 +54,15 @@ function* encodeIndex(index: PersistedIndex): Generator<void, Uint8Array[]> {
   ];
   const textPieces: Buffer[] = [];
   for (const t of c.quoteText) { textPieces.push(Buffer.from(t, 'utf8')); yield; }
-  blobs.push(['quoteText', textPieces.length === 1 ? textPieces[0] : Buffer.concat(textPieces)]);
   const columns: Header['columns'] = {};
   let at = 0;
   for (const [name, a] of blobs) {
-    columns[name] = [at, name === 'quoteText' ? a.byteLength : a.length, a instanceof Int32Array ? 'i32' : 'u8'];
+    columns[name] = [at, a.length, a instanceof Int32Array ? 'i32' : 'u8'];
     at += align8(a.byteLength);
   }
+  // The quotation text is one column written as its pieces (not copied into one buffer first).
+  const textBytes = textPieces.reduce((n, b) => n + b.length, 0);
+  columns.quoteText = [at, textBytes, 'u8'];
   const header: Header = { format: INDEX_FORMAT, files: index.files, vocab: c.vocab, speakers: c.speakers, articles: yield* encodeArticles(c.articles), strings: c.strings, people: c.people, textPieces: textPieces.map((b) => b.length), bits: c.ngram.bits, columns };
   // Field by field, stepping between: the header of 100,000 articles is tens of megabytes of JSON.
   const fields: string[] = [];
@@ -77,6 +80,7 @@ function* encodeIndex(index: PersistedIndex): Generator<void, Uint8Array[]> {
   lead.writeUInt32LE(MAGIC, 0); lead.writeUInt32LE(VERSION, 4); lead.writeDoubleLE(json.length, 8);
   const out: Uint8Array[] = [lead, json, Buffer.alloc(align8(json.length) - json.length)];
   for (const [, a] of blobs) out.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), Buffer.alloc(align8(a.byteLength) - a.byteLength));
+  out.push(...textPieces, Buffer.alloc(align8(textBytes) - textBytes));
   return out;
 }
 
@@ -88,7 +92,7 @@ function prepare(path: string): string {
 
 export function saveIndex(path: string, index: PersistedIndex): void {
   const tmp = prepare(path);
-  const parts = runSteps(encodeIndex(index));
+  const parts = runSteps(encodeIndex(index))!;
   const fd = openSync(tmp, 'w');
   try {
     for (const part of parts) writeSync(fd, part);
@@ -106,7 +110,7 @@ export function saveIndex(path: string, index: PersistedIndex): void {
  */
 export async function saveIndexAsync(path: string, index: PersistedIndex): Promise<void> {
   const tmp = prepare(path);
-  const parts = await runStepsInSlices(encodeIndex(index));
+  const parts = (await runStepsInSlices(encodeIndex(index)))!;
   const file = await open(tmp, 'w');
   try {
     for (const part of parts) await file.write(part);

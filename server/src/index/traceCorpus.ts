@@ -16,6 +16,7 @@ import { PeopleRegistry, type Person, type RegistrySnapshot } from '../people/re
 import { LineIndex, type Range } from '../text/lineIndex';
 import { quoteTokens, scanQuote, TokenKind } from '../text/quoteTokens';
 import { ownString } from '../text/ownString';
+import { runSteps, runStepsInSlices } from '../steps';
 import { NgramIndex, type NgramSnapshot } from './ngramIndex';
 import { TokenStore, type TokenView } from './tokenStore';
 import { Vocabulary } from './vocabulary';
@@ -314,18 +315,18 @@ export class TraceCorpus {
 
   /** The whole corpus as flat tables, for the persisted index (compacts first). */
   snapshot(): CorpusSnapshot {
-    return runSteps(this.snapshotSteps());
+    return runSteps(this.snapshotSteps())!;
   }
 
   /**
-   * The same snapshot, taken in slices between which the event loop runs (a language server
-   * answers hovers while it saves). The caller must not change the corpus until it resolves.
+   * The same snapshot, taken in slices of `sliceMs` between which the event loop runs (a language
+   * server answers hovers while it saves). The caller must not change the corpus until it resolves.
    */
-  snapshotInSlices(slice = SNAPSHOT_SLICE): Promise<CorpusSnapshot> {
-    return runStepsInSlices(this.snapshotSteps(slice));
+  async snapshotInSlices(sliceMs?: number): Promise<CorpusSnapshot> {
+    return (await runStepsInSlices(this.snapshotSteps(), { sliceMs }))!;
   }
 
-  private *snapshotSteps(slice = SNAPSHOT_SLICE): Generator<void, CorpusSnapshot> {
+  private *snapshotSteps(): Generator<void, CorpusSnapshot> {
     this.compact();
     this.refreshPeople();
     const slots = this.quotes.length;
@@ -343,7 +344,7 @@ export class TraceCorpus {
     const texts: string[] = [];
     let walked = 0;
     for (const q of this.quotes) {
-      if (++walked % slice === 0) yield;
+      if (++walked % SNAPSHOT_STEP === 0) yield;
       if (!q) continue;
       const n = q.n;
       cols.quoteArticle[n] = articleIndex.get(q.article.id)!;
@@ -430,19 +431,5 @@ function problemsOf(e: ArticleEntry): CorpusProblem[] {
 }
 /** Quotations per piece of the persisted quotation text. */
 const TEXT_PIECE = 50_000;
-/** Quotations walked between two turns of the event loop while a snapshot is taken in slices. */
-const SNAPSHOT_SLICE = 50_000;
-
-/** Runs a stepwise computation to its end. */
-export function runSteps<T>(steps: Generator<void, T>): T {
-  for (;;) { const r = steps.next(); if (r.done) return r.value; }
-}
-
-/** Runs a stepwise computation, letting the event loop run between steps. */
-export async function runStepsInSlices<T>(steps: Generator<void, T>): Promise<T> {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-}
+/** Quotations walked between two points where a snapshot taken in slices may pause. */
+const SNAPSHOT_STEP = 256;

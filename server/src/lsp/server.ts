@@ -139,11 +139,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     clearTimeout(saveTimer);
     const path = indexPath();
     if (saving) await saving;
-    if (!path || !engine.dirty) return;
-    engine.dirty = false; // changes made while writing mark it dirty again
+    // The engine being saved: a Reindex may replace `engine` meanwhile.
+    const saved = engine;
+    if (!path || !saved.dirty) return;
+    saved.dirty = false; // changes made while writing mark it dirty again
     // Taken in slices: hovers are answered while a large corpus is saved. Corpus changes wait for it.
-    saving = engine.persistedFormInSlices().then((form) => saveIndexAsync(path, form))
-      .catch((e) => { engine.dirty = true; log(`could not save the index to ${path}: ${(e as Error).message}`); })
+    saving = saved.persistedFormInSlices().then((form) => saveIndexAsync(path, form))
+      .catch((e) => { saved.dirty = true; log(`could not save the index to ${path}: ${(e as Error).message}`); })
       .finally(() => { saving = null; });
     await saving;
   }

@@ -129,7 +129,7 @@ export class PeopleRegistry {
     }
     hits.sort((a, b) => (a.score ?? 1) - (b.score ?? 1) || a.refIndex - b.refIndex);
     for (const hit of hits.slice(0, 5)) {
-      if ((hit.score ?? 1) > 0.25) continue;
+      if ((hit.score ?? 1) > SURNAME_SEARCH.threshold) continue;
       const candidates = (this.bySurname.get(hit.item.surname) ?? []).filter((p) => !first || [...p.forms].some((x) => !x.includes(' ') || compatibleFirst(firstOf(x), first)));
       if (candidates.length) return mostQuoted(candidates);
     }
@@ -194,18 +194,19 @@ const bucketOf = (first: string, length: number) => `${first}${length}`;
 /** How surname variants are searched (exported for the test of `mayMatch` against it). */
 export const SURNAME_SEARCH = { keys: ['surname'], includeScore: true, threshold: 0.25, ignoreLocation: true, minMatchCharLength: 4 };
 
-export function letterPairs(s: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+/** Adjacent letter pairs, in order, repeats kept. */
+function pairsOf(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
   return out;
 }
 
-/** A search pattern's letter pairs (in order, repeats kept) and how many must survive in a match. */
+export const letterPairs = (s: string): Set<string> => new Set(pairsOf(s));
+
+/** A search pattern's letter pairs and how many of them must survive in a match. */
 export function patternPairs(pattern: string, threshold = SURNAME_SEARCH.threshold): { pairs: string[]; need: number } {
   const edits = Math.floor(pattern.length * threshold + 1e-9);
-  const pairs: string[] = [];
-  for (let i = 0; i + 1 < pattern.length; i++) pairs.push(pattern.slice(i, i + 2));
-  return { pairs, need: pattern.length - 1 - 2 * edits };
+  return { pairs: pairsOf(pattern), need: pattern.length - 1 - 2 * edits };
 }
 
 /**
