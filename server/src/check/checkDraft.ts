@@ -4,7 +4,7 @@
  */
 import { runSteps, runStepsInSlices } from '../steps';
 import type { Article } from '../corpus/article';
-import type { Mention, Speaker } from '../extract/extract';
+import { confidentSpeaker, type Mention, type Speaker } from '../extract/extract';
 import type { TraceCorpus, CorpusQuote, PositionChangeRef } from '../index/traceCorpus';
 import type { Person } from '../people/registry';
 import { foldWord } from '../text/normalize';
@@ -107,7 +107,7 @@ function* checkSteps(corpus: TraceCorpus, text: string, options: CheckOptions, o
       continue;
     }
     const codes: Code[] = [];
-    if (q.speaker && !sameSpeaker(corpus, q.speaker, person, best.quote)) codes.push('misattributed');
+    if (q.speaker && misattributed(corpus, q.speaker, person, best, matches)) codes.push('misattributed');
     if (best.errors > 0) codes.push('misquote');
     const outdated = codes.includes('misattributed') ? null : outdatedBy(corpus, scan.prose, scan.extraction.paragraphs[q.paragraph], q, best);
     if (outdated) codes.push('outdated');
@@ -140,13 +140,35 @@ export function resolveSpeaker(corpus: TraceCorpus, s: Speaker | null): Person |
   return (s.roleOnly ? people.byRole(s.name) : people.resolve(s.name)) ?? null;
 }
 
+/**
+ * Whether the draft gives the words to someone the corpus shows did not say them. Raised only on
+ * evidence: the source's speaker was found confidently (a named subject of a cue, a transcript
+ * label, a pronoun that agrees, a role the article resolves, an organisation), the draft's
+ * speaker is a named person or organisation, and no article with the same words gives them to
+ * the draft's speaker (then the corpus disagrees with itself: disputed, not misattributed).
+ */
+function misattributed(corpus: TraceCorpus, draft: Speaker, person: Person | null, best: SourceMatch, matches: SourceMatch[]): boolean {
+  if (!confidentSpeaker(best.quote.speaker)) return false;
+  if (draft.anonymous || draft.roleOnly && !person || draft.via === 'pronoun-guess') return false;
+  if (sameSpeaker(corpus, draft, person, best.quote)) return false;
+  return !matches.some((m) => m !== best && m.errors === 0 && sameSpeaker(corpus, draft, person, m.quote));
+}
+
+/** Whether the draft's speaker can be the source quotation's (a shared surname counts: the draft may mean either). */
 function sameSpeaker(corpus: TraceCorpus, draft: Speaker, person: Person | null, source: CorpusQuote): boolean {
   if (!source.speaker) return true; // words nobody is recorded as saying cannot be misattributed
   if (draft.anonymous) return true; // an unnamed attribution hides who, it does not change who
   if (source.speaker.anonymous) return false;
-  if (person && source.person) return person.id === source.person.id;
-  const a = foldWord(draft.name.split(/\s+/).pop() ?? ''), b = foldWord((corpus.speakerName(source) ?? '').split(/\s+/).pop() ?? '');
-  return a === b;
+  if (person && source.person && person.id === source.person.id) return true;
+  const draftWords = draft.name.split(/\s+/).map(foldWord);
+  const surname = draftWords[draftWords.length - 1];
+  if (source.person) {
+    for (const form of source.person.forms) if (form === surname || form.endsWith(' ' + surname)) return true;
+    return false;
+  }
+  // An organisation or a name the registry does not hold: the names must share their last word.
+  const sourceWords = (corpus.speakerName(source) ?? '').split(/\s+/).map(foldWord);
+  return sourceWords[sourceWords.length - 1] === surname || (source.speaker.kind === 'organization' && draftWords.every((w) => sourceWords.includes(w)));
 }
 
 function findSources(corpus: TraceCorpus, prose: string, tokens: ReturnType<typeof quoteTokens>, words: number, person: Person | null, speaker: Speaker | null): SourceMatch[] {

@@ -6,8 +6,9 @@ import { foldWord } from '../text/normalize';
 import { ABBREVIATIONS, paragraphsOf, sentenceStarts, type Span } from '../text/paragraphs';
 import { findQuoteSpans, type QuoteSpan, type TextProblem } from './quoteMarks';
 import { tokens, type Token } from './names';
-import { ADVERBS, ANONYMOUS_NOUNS, NOT_NAME_WORDS, ORG_WORDS, CONTINUING_VERBS, FIRST_PERSON, NATIONALITIES, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
+import { ADVERBS, ANONYMOUS_NOUNS, NOT_NAME_WORDS, ORG_WORDS, CONTINUING_VERBS, FIRST_PERSON, NATIONALITIES, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 import { ArticlePeople, roleWords } from './speakers';
+import { nounReading, progressiveAt } from './cueVerbs';
 import { findPositionChanges, type PositionChange } from './positionChanges';
 
 export interface Speaker {
@@ -17,6 +18,24 @@ export interface Speaker {
   roles: string[];
   /** A role phrase that named no one in this article ("the defense secretary"): the corpus may know who. */
   roleOnly?: boolean;
+  /** Not a person: an organisation, a document or a publication ("the commission", "the Kremlin"). */
+  kind?: 'organization';
+  /** How the speaker was found: what a verdict may rest on (see `confidentSpeaker`). */
+  via?: Evidence;
+}
+
+/**
+ * How an attribution was established. `name`: a person named as the subject of a cue (or after
+ * it); `transcript`: a transcript label; `pronoun`: a he or she whose person agrees in sex;
+ * `pronoun-guess`: a pronoun resolved to the nearest person of unknown sex; `role`: a role phrase
+ * resolved to a person of the article; `lone-name`: a capitalised word the article never gave as
+ * a name; `organization`: a source that is not a person; `unnamed`: an unnamed speaker.
+ */
+export type Evidence = 'name' | 'transcript' | 'pronoun' | 'pronoun-guess' | 'role' | 'lone-name' | 'organization' | 'unnamed';
+
+/** Evidence strong enough to tell a journalist that someone else said it. */
+export function confidentSpeaker(s: Speaker | null): boolean {
+  return !!s && !s.anonymous && !s.roleOnly && (s.via === 'name' || s.via === 'transcript' || s.via === 'pronoun' || s.via === 'role' || s.via === 'organization');
 }
 export interface Mention { text: string; start: number; end: number }
 export type CueKind = 'after' | 'before' | 'according-to' | 'transcript' | 'inherited' | 'continued';
@@ -136,14 +155,33 @@ export function sentenceEndOf(ctx: Context, p: number, offset: number): number {
 }
 
 function attribute(ctx: Context, span: QuoteSpan): Found | null {
-  return rightCue(ctx, span) ?? leftCue(ctx, span) ?? accordingTo(ctx, span);
+  return rightCue(ctx, span) ?? dashCue(ctx, span) ?? leftCue(ctx, span) ?? accordingTo(ctx, span) ?? colonCue(ctx, span);
+}
+
+/** `“…” ― Sonya Herridge`: a dash after the quotation and a name, as letters and vox pops are signed. */
+function dashCue(ctx: Context, span: QuoteSpan): Found | null {
+  const m = /^[ \t]*[\u2015\u2014\u2013-][ \t]*(?=\p{Lu})/u.exec(ctx.text.slice(span.close, span.close + 8));
+  if (!m) return null;
+  const from = span.close + m[0].length;
+  const who = subjectAfter(ctx, from, Math.min(ctx.paragraphs[span.paragraph].end, from + 80), 2);
+  return who && { ...who, cue: 'after' };
+}
+
+/** `Caddell continued:` ⏎ `“…”`: a paragraph that ends in a colon introduces the quotation opening the next. */
+function colonCue(ctx: Context, span: QuoteSpan): Found | null {
+  const p = span.paragraph;
+  if (p === 0 || /\S/.test(ctx.text.slice(ctx.paragraphs[p].start, span.open))) return null;
+  const prev = ctx.paragraphs[p - 1];
+  if (ctx.text[prev.end - 1] !== ':') return null;
+  return cueBefore(ctx, p - 1, prev.end - 1);
 }
 
 /** `“…,” Hegseth said` / `“…,” said Hegseth` / `“…?” a reporter asked Hegseth`. */
 function rightCue(ctx: Context, span: QuoteSpan): Found | null {
   if (span.unclosed && !span.continuesNext) return null;
   const { text } = ctx;
-  const inner = text.slice(span.start, span.end).trimEnd();
+  // “You say you ‘accept responsibility,’” Merkley said: the inner quotation's mark is not the punctuation.
+  const inner = text.slice(span.start, span.end).trimEnd().replace(/['\u2019\u201D"]+$/, '');
   const last = inner[inner.length - 1];
   if (!last || !/[,?!\u2014\u2013\-\u2026.;:]/.test(last)) {
     // British style puts the comma outside: “…”, Hegseth said.
@@ -163,11 +201,13 @@ function rightCue(ctx: Context, span: QuoteSpan): Found | null {
     const who = subjectAfter(ctx, toks[0].end, endOfSentence(toks[0].end));
     return who && { ...who, cue: 'after', verb: verbOf(toks[0]) };
   }
-  const maxBefore = last === '.' ? 4 : 9;
+  // “…,” Maria Lopez, general counsel to the mayor's campaign, said: an appositive may stand between.
+  const appositive = text[toks[0].end] === ',' || /^[^,]{0,60},\s/.test(text.slice(toks[0].end, toks[0].end + 62)) && !!ctx.people.mentionAt(toks[0].start, toks[0].end);
+  const maxBefore = appositive ? 40 : last === '.' ? 4 : 9;
   for (let k = 1; k < Math.min(toks.length, maxBefore + 1); k++) {
     const gap = text.slice(toks[k - 1].end, toks[k].start);
     if (/[.;!?]/.test(gap) && !(gap.startsWith('. ') && ABBREVIATIONS.has(toks[k - 1].fold))) return null;
-    if (SPEECH_VERBS.has(toks[k].fold)) {
+    if (SPEECH_VERBS.has(toks[k].fold) && !nounReading(toks[k - 1])) {
       const who = subjectBefore(ctx, span.close, toks[k].start);
       return who && { ...who, cue: 'after', verb: verbOf(toks[k]) };
     }
@@ -177,17 +217,47 @@ function rightCue(ctx: Context, span: QuoteSpan): Found | null {
 
 /** `Hegseth said: “…”`, `He called it “…”`, `he said, adding that … “…”`. */
 function leftCue(ctx: Context, span: QuoteSpan): Found | null {
-  const s = windowStart(sentenceStartOf(ctx, span.paragraph, span.open), span.open);
-  if (s >= span.open) return null;
-  const toks = tokens(ctx.text, s, span.open).filter((t) => !ctx.masked(t.start));
+  return cueBefore(ctx, span.paragraph, span.open) ?? colonSubject(ctx, span.paragraph, span.open);
+}
+
+/** `Clinton, on Twitter: “…”`, `Trump in a statement: “…”`: a person opening a sentence that ends in a colon. */
+function colonSubject(ctx: Context, p: number, at: number): Found | null {
+  const before = ctx.text.slice(Math.max(ctx.paragraphs[p].start, at - 120), at);
+  if (!/:\s*$/.test(before)) return null;
+  const s = sentenceStartOf(ctx, p, at);
+  const toks = tokens(ctx.text, s, at).filter((t) => !ctx.masked(t.start));
+  const m = toks[0] && ctx.people.mentionAt(toks[0].start, toks[0].end);
+  if (!m) return null;
+  const rest = ctx.text.slice(m.end, at);
+  if (!/^,?\s*(?:(?:on|in|via)\s+(?:Twitter|X|Facebook|Instagram|Truth Social|a\s+\w+(?:\s+\w+)?|an\s+\w+(?:\s+\w+)?|his\s+\w+|her\s+\w+))?,?\s*:\s*$/u.test(rest)) return null;
+  return { ...personFound(m.person, { text: m.text, start: m.start, end: m.end }, 'name'), cue: 'before' };
+}
+
+/** The reporting cue of the sentence that runs up to `at` in paragraph p, and its subject. */
+function cueBefore(ctx: Context, p: number, at: number): Found | null {
+  const s = windowStart(sentenceStartOf(ctx, p, at), at);
+  if (s >= at) return null;
+  const toks = tokens(ctx.text, s, at).filter((t) => !ctx.masked(t.start));
+  const folds = toks.map((t) => t.fold);
   for (let k = toks.length - 1; k >= 0; k--) {
-    const f = toks[k].fold;
-    if (CONTINUING_VERBS.has(f)) continue;
-    if (!SPEECH_VERBS.has(f)) continue;
+    const f = folds[k];
+    if (CONTINUING_VERBS.has(f)) {
+      const prev = toks[k - 1];
+      let who: Omit<Found, 'cue'> | null = null;
+      // "Trump is calling it", "was claiming": a progressive is finite; its subject stands before the auxiliary.
+      if (prev && progressiveAt(folds, k)) who = subjectBefore(ctx, s, prev.start);
+      // "He’s claiming": the contraction holds both.
+      else if (prev?.possessive && PRONOUNS.has(prev.fold)) who = subjectAt(ctx, toks, k - 1, 'before');
+      // "footage of Clinton asking, “…”", "Trump saying during the debate, “…”": the person right before the participle.
+      else if (prev && !prev.possessive && ctx.people.mentionAt(prev.start, prev.end)) who = subjectAt(ctx, toks, k - 1, 'before');
+      if (who) return { ...who, cue: 'before', verb: verbOf(toks[k]) };
+      continue;
+    }
+    if (!SPEECH_VERBS.has(f) || nounReading(toks[k - 1])) continue;
     // "when asked about" is not a cue: a passive participle has no subject of its own.
-    if (k > 0 && /^(when|if|as|after|being|been|was|were)$/.test(toks[k - 1].fold)) continue;
+    if (k > 0 && /^(when|if|as|after|being|been|was|were)$/.test(folds[k - 1])) continue;
     const verbFirst = !/[\p{L}\p{N}]/u.test(ctx.text.slice(s, toks[k].start));
-    const who = verbFirst ? subjectAfter(ctx, toks[k].end, span.open) : subjectBefore(ctx, s, toks[k].start);
+    const who = verbFirst ? subjectAfter(ctx, toks[k].end, at) : subjectBefore(ctx, s, toks[k].start);
     if (who) return { ...who, cue: 'before', verb: verbOf(toks[k]) };
   }
   return null;
@@ -213,6 +283,13 @@ function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue
   const before = ctx.text.slice(from, to);
   const paren = /,\s*(?:who|which|granted|speaking|citing|according|a|an|the|himself|herself|also)\b[^,]*,\s*$/iu.exec(before);
   if (paren) to = from + paren.index;
+  else if (/,\s*$/.test(before)) {
+    // "Douglas Holtz-Eakin, an economist who …, and now president of …, said": a longer
+    // appositive. The subject is the last person named right before a comma that opens a
+    // description (lower case, a number, a determiner), within the sentence.
+    const named = appositiveHead(ctx, from, to);
+    if (named) return named;
+  }
   const toks = tokens(ctx.text, from, to).filter((t) => !ctx.masked(t.start));
   let k = toks.length - 1;
   while (k >= 0 && (ADVERBS.has(toks[k].fold) || toks[k].fold === 'flat-out') && !isCapitalName(ctx, toks[k])) k--;
@@ -220,31 +297,67 @@ function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue
   return subjectAt(ctx, toks, k, 'before');
 }
 
+function appositiveHead(ctx: Context, from: number, to: number): Omit<Found, 'cue'> | null {
+  for (let i = ctx.people.mentions.length - 1; i >= 0; i--) {
+    const m = ctx.people.mentions[i];
+    if (m.end > to) continue;
+    if (m.start < from) break;
+    const after = ctx.text.slice(m.end, m.end + 12);
+    if (!/^,\s+(?:[\p{Ll}\d]|(?:a|an|the|one|who|whose|now|then|also)\b)/u.test(after)) continue;
+    // What stands between must not be a new clause with its own finite cue verb.
+    const between = tokens(ctx.text, m.end, to);
+    if (between.some((t) => SPEECH_VERBS.has(t.fold))) continue;
+    return personFound(m.person, { text: m.text, start: m.start, end: m.end }, 'name');
+  }
+  return null;
+}
+
 function isCapitalName(ctx: Context, t: Token): boolean {
   return !!ctx.people.mentionAt(t.start, t.end);
 }
 
-function subjectAfter(ctx: Context, from: number, to: number): Omit<Found, 'cue'> | null {
+function subjectAfter(ctx: Context, from: number, to: number, maxWords = 12): Omit<Found, 'cue'> | null {
   const toks = tokens(ctx.text, from, to).filter((t) => !ctx.masked(t.start));
-  for (let k = 0; k < toks.length && k < 12; k++) {
+  for (let k = 0; k < toks.length && k < maxWords; k++) {
     const t = toks[k];
     if (PRONOUNS.has(t.fold) || FIRST_PERSON.has(t.fold)) return subjectAt(ctx, toks, k, 'after');
     const m = ctx.people.mentionAt(t.start, t.end);
-    if (m && !ctx.text.slice(m.end, m.end + 2).match(/^['\u2019]s/)) return personFound(m.person, { text: m.text, start: m.start, end: m.end });
-    if (ANONYMOUS_NOUNS.has(t.fold)) return subjectAt(ctx, toks, k, 'after');
+    if (m && !ctx.text.slice(m.end, m.end + 2).match(/^['\u2019]s/)) return personFound(m.person, { text: m.text, start: m.start, end: m.end }, 'name');
+    if (ANONYMOUS_NOUNS.has(t.fold) || SOURCE_NOUNS.has(t.fold) && !t.possessive) return subjectAt(ctx, toks, k, 'after');
+  }
+  // "said Rasmussen Reports", "— Sierra Club": an organisation named after the cue.
+  const first = toks[0];
+  if (first && /^\p{Lu}/u.test(first.text) && maxWords <= 12) {
+    const org = organizationRun(ctx, toks, 0);
+    if (org) return org;
   }
   return null;
+}
+
+/** A capitalised run starting at toks[k] that names an organisation or a place, not a person. */
+function organizationRun(ctx: Context, toks: Token[], k: number): Omit<Found, 'cue'> | null {
+  let b = k;
+  while (b + 1 < toks.length && /^\p{Lu}/u.test(toks[b + 1].text) && ctx.text.slice(toks[b].end, toks[b + 1].start) === ' ' && !toks[b].possessive) b++;
+  const words = toks.slice(k, b + 1);
+  if (!words.some((t) => ORG_WORDS.has(t.fold) || t.fold in NATIONALITIES || (t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}{2}/u.test(t.text)))) return null;
+  const start = words[0].start, end = words[words.length - 1].end;
+  return { speaker: organization(ctx.text.slice(start, end).replace(/^The\s+/, '')), mention: { text: ctx.text.slice(start, end), start, end } };
+}
+
+function organization(name: string): Speaker {
+  return { name, anonymous: false, roles: [], kind: 'organization', via: 'organization' };
 }
 
 /** "per Mensah": a capitalised name right after the cue, even one the article never gave in full. */
 function loneName(ctx: Context, from: number): Omit<Found, 'cue'> | null {
   const m = /^[\p{Lu}][\p{L}\p{M}'\u2019-]+(?: [\p{Lu}][\p{L}\p{M}'\u2019-]+){0,2}/u.exec(ctx.text.slice(from, from + 60));
-  if (!m || m[0].split(' ').some((w) => NOT_NAME_WORDS.has(foldWord(w)) || ORG_WORDS.has(foldWord(w)))) return null;
-  return { speaker: { name: m[0], anonymous: false, roles: [] }, mention: { text: m[0], start: from, end: from + m[0].length } };
+  if (!m || m[0].split(' ').some((w) => NOT_NAME_WORDS.has(foldWord(w)))) return null;
+  if (m[0].split(' ').some((w) => ORG_WORDS.has(foldWord(w)))) return { speaker: organization(m[0].replace(/^The\s+/, '')), mention: { text: m[0], start: from, end: from + m[0].length } };
+  return { speaker: { name: m[0], anonymous: false, roles: [], via: 'lone-name' }, mention: { text: m[0], start: from, end: from + m[0].length } };
 }
 
-function personFound(p: { name: string; roles: string[] }, mention: Mention): Omit<Found, 'cue'> {
-  return { speaker: { name: p.name, anonymous: false, roles: [...p.roles] }, mention };
+function personFound(p: { name: string; roles: string[] }, mention: Mention, via: Evidence): Omit<Found, 'cue'> {
+  return { speaker: { name: p.name, anonymous: false, roles: [...p.roles], via }, mention };
 }
 
 function subjectAt(ctx: Context, toks: Token[], k: number, side: 'before' | 'after'): Omit<Found, 'cue'> | null {
@@ -252,11 +365,18 @@ function subjectAt(ctx: Context, toks: Token[], k: number, side: 'before' | 'aft
   const mention = (a: number, b: number): Mention => ({ text: ctx.text.slice(a, b), start: a, end: b });
   if (FIRST_PERSON.has(t.fold)) return null;
   if (PRONOUNS.has(t.fold)) {
-    const ref = ctx.people.nearestBefore(t.start);
-    return ref ? personFound(ref.person, mention(t.start, t.end)) : null;
+    const ref = ctx.people.resolvePronoun(t.fold, t.start);
+    return ref ? personFound(ref.mention.person, mention(t.start, t.end), ref.agrees ? 'pronoun' : 'pronoun-guess') : null;
   }
   const named = ctx.people.mentionAt(t.start, t.end);
-  if (named) return personFound(named.person, mention(named.mentionStart < named.start && side === 'before' ? named.mentionStart : named.start, named.end));
+  if (named) return personFound(named.person, mention(named.mentionStart < named.start && side === 'before' ? named.mentionStart : named.start, named.end), 'name');
+  if (SOURCE_NOUNS.has(t.fold) && !ANONYMOUS_NOUNS.has(t.fold) && !ROLE_NOUNS.has(t.fold)) {
+    // "The commission says", "Clinton’s campaign said", "a joint statement from the ministries": a source that is not a person.
+    let a = k;
+    while (a > 0 && k - a < 4 && !/^(a|an|the)$/.test(toks[a].fold) && (toks[a - 1].possessive || /^(a|an|the|this|that|its|their|his|her|new|joint|latest|recent|same|official|internal)$/.test(toks[a - 1].fold) || /^\p{Lu}/u.test(toks[a - 1].text) || /^[\p{Ll}]+$/u.test(toks[a - 1].text) && a - 1 > 0 && /^(a|an|the)$/.test(toks[a - 2].fold))) a--;
+    const start = toks[a].start;
+    return { speaker: organization(ctx.text.slice(start, t.end).replace(/^(?:the|a|an)\s+/i, 'the ')), mention: mention(start, t.end) };
+  }
   if (ANONYMOUS_NOUNS.has(t.fold) || ROLE_NOUNS.has(t.fold)) {
     // Walk back to the determiner or possessive that opens the noun phrase.
     let a = k;
@@ -268,8 +388,8 @@ function subjectAt(ctx: Context, toks: Token[], k: number, side: 'before' | 'aft
     if (ROLE_NOUNS.has(t.fold) && !ANONYMOUS_NOUNS.has(t.fold) || (det !== 'a' && det !== 'an' && ROLE_NOUNS.has(t.fold) && toks.slice(a, k).some((x) => x.fold in NATIONALITIES))) {
       const words = roleWords(phrase);
       const p = ctx.people.byRole(words, start);
-      if (p) return personFound(p, mention(start, t.end));
-      if (det === 'the' || toks[a].possessive) return { speaker: { name: phrase.replace(/^the\s+/i, ''), anonymous: false, roles: [phrase], roleOnly: true }, mention: mention(start, t.end) };
+      if (p) return personFound(p, mention(start, t.end), 'role');
+      if (det === 'the' || toks[a].possessive) return { speaker: { name: phrase.replace(/^the\s+/i, ''), anonymous: false, roles: [phrase], roleOnly: true, via: 'role' }, mention: mention(start, t.end) };
     }
     if (det === 'the') {
       const earlier = ctx.people.anonymousBefore(start, 1500);
@@ -278,17 +398,21 @@ function subjectAt(ctx: Context, toks: Token[], k: number, side: 'before' | 'aft
     return { speaker: anonymousSpeaker(phrase), mention: mention(start, t.end) };
   }
   // An organisation speaks too ("the Kremlin said"); a lone capitalised word that names no one does not.
-  if (/^\p{Lu}/u.test(t.text) && !ADVERBS.has(t.fold)) {
+  if (/^\p{Lu}/u.test(t.text) && !ADVERBS.has(t.fold) && !NOT_NAME_WORDS.has(t.fold)) {
     let a = k;
-    while (a > 0 && /^\p{Lu}/u.test(toks[a - 1].text) && ctx.text.slice(toks[a - 1].end, toks[a].start) === ' ') a--;
+    while (a > 0 && /^\p{Lu}/u.test(toks[a - 1].text) && ctx.text.slice(toks[a - 1].end, toks[a].start) === ' ' && !toks[a - 1].possessive) a--;
+    while (a < k && NOT_NAME_WORDS.has(toks[a].fold)) a++;
+    const run = toks.slice(a, k + 1);
     const name = ctx.text.slice(toks[a].start, t.end).replace(/^The\s+/, '');
-    // A lone capitalised word right before a reporting verb is a surname the article never gave in full.
-    if (side === 'before' && a === k && !NOT_NAME_WORDS.has(t.fold) && !ORG_WORDS.has(t.fold)) return { speaker: { name: t.text, anonymous: false, roles: [] }, mention: mention(t.start, t.end) };
     // "Secretary of State Blinken", "Minister of the Interior Faeser": the department ends the title, the surname follows.
-    if (side === 'before' && a === k - 1 && TITLE_WORDS.has(toks[a].fold) && !TITLE_WORDS.has(t.fold) && !NOT_NAME_WORDS.has(t.fold) && !ORG_WORDS.has(t.fold) && titleOfBefore(toks, a)) {
-      return { speaker: { name: t.text, anonymous: false, roles: [] }, mention: mention(t.start, t.end) };
+    if (side === 'before' && a === k - 1 && TITLE_WORDS.has(toks[a].fold) && !TITLE_WORDS.has(t.fold) && !ORG_WORDS.has(t.fold) && titleOfBefore(toks, a)) {
+      return { speaker: { name: t.text, anonymous: false, roles: [], via: 'lone-name' }, mention: mention(t.start, t.end) };
     }
-    return { speaker: { name, anonymous: false, roles: [] }, mention: mention(toks[a].start, t.end) };
+    const org = run.some((x) => ORG_WORDS.has(x.fold) || x.fold in NATIONALITIES || (x.text.length > 1 && x.text === x.text.toUpperCase() && /\p{Lu}{2}/u.test(x.text))) || (a > 0 && toks[a - 1].fold === 'the');
+    if (org) return { speaker: organization(name), mention: mention(toks[a].start, t.end) };
+    // A lone capitalised word right before a reporting verb is a surname the article never gave in full.
+    if (side === 'before' && a === k && t.text.length > 1 && !TITLE_WORDS.has(t.fold)) return { speaker: { name: t.text, anonymous: false, roles: [], via: 'lone-name' }, mention: mention(t.start, t.end) };
+    return { speaker: { name, anonymous: false, roles: [], via: 'lone-name' }, mention: mention(toks[a].start, t.end) };
   }
   return null;
 }
@@ -303,7 +427,7 @@ function titleOfBefore(toks: Token[], a: number): boolean {
 export function anonymousSpeaker(phrase: string): Speaker {
   const clean = phrase.replace(/[,\s]+$/, '').replace(/^(the|one|another)\s+/i, 'a ').replace(/^(A|An)\s/, (m) => m.toLowerCase());
   const name = /^an?\s/i.test(clean) ? clean.replace(/^an?\s+/i, '') : clean;
-  return { name: `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`, anonymous: true, roles: [] };
+  return { name: `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`, anonymous: true, roles: [], via: 'unnamed' };
 }
 
 function transcriptSpans(text: string, paragraphs: Span[], spans: QuoteSpan[]): { span: QuoteSpan; label: Token[] }[] {
@@ -327,7 +451,7 @@ function transcriptSpeaker(ctx: Context, label: Token[]): Found | null {
   const mention: Mention = { text: ctx.text.slice(label[0].start, label[label.length - 1].end), start: label[0].start, end: label[label.length - 1].end };
   if (label.length === 1 && ANONYMOUS_NOUNS.has(label[0].fold)) return { speaker: anonymousSpeaker(label[0].fold), mention, cue: 'transcript' };
   const p = ctx.people.lookup(name);
-  return { speaker: p ? { name: p.name, anonymous: false, roles: [...p.roles] } : { name, anonymous: false, roles: [] }, mention, cue: 'transcript' };
+  return { speaker: p ? { name: p.name, anonymous: false, roles: [...p.roles], via: 'transcript' } : { name, anonymous: false, roles: [], via: 'transcript' }, mention, cue: 'transcript' };
 }
 
 /** “…,” Vietor wrote. “…” — a quotation that is a sentence of its own keeps the speaker of the one before. */

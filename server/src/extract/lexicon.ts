@@ -2,27 +2,8 @@
 
 const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
-/** Finite reporting verbs: the subject before them (or the name after them) is the speaker. */
-export const SPEECH_VERBS = set(`
-  said says say told tells tell added adds asked asks wrote writes posted posts tweeted tweets
-  warned warns insisted insists argued argues maintained maintains claimed claims noted notes
-  stated states explained explains declared declares announced announces replied replies
-  responded responds continued pitched called calls described describes recalled recalls
-  stressed stresses acknowledged acknowledges admitted admits conceded concedes suggested suggests
-  urged urges vowed vows promised promises denied denies predicted predicts emphasized emphasizes
-  emphasised emphasises underscored remarked quipped joked boasted complained countered contended
-  contends observed pledged pledges shouted texted testified reiterated reiterates cautioned cautions
-  agreed agrees objected asserted asserts affirmed affirms lamented mused insisted threatened threatens
-  alleged alleges recounted recounts answered answers wondered
-`);
-
-/** Participles that continue a sentence's earlier speaker ("he said, adding that …"). */
-export const CONTINUING_VERBS = set(`
-  adding saying warning noting describing calling telling insisting arguing claiming revealing
-  explaining stressing suggesting urging asking writing posting declaring acknowledging admitting
-  conceding vowing promising predicting emphasizing emphasising underscoring contending cautioning
-  asserting threatening
-`);
+// The reporting cues live in cueVerbs.ts, inflected from their base forms.
+export { SPEECH_VERBS, CUE_PARTICIPLES as CONTINUING_VERBS } from './cueVerbs';
 
 /** Present-tense reporting verbs: the draft presents the words as the speaker's current view. */
 export const PRESENT_TENSE_VERBS = set(`
@@ -38,7 +19,9 @@ export const FIRST_PERSON = set('i we me us my our');
 export const ANONYMOUS_NOUNS = set(`
   official officials person source sources spokesman spokeswoman spokesperson aide aides diplomat diplomats
   reporter reporters analyst analysts expert experts witness resident residents lawmaker lawmakers officer
-  insider employee staffer negotiator participant interviewer moderator questioner
+  insider employee staffer negotiator participant interviewer moderator questioner announcer narrator
+  voter voters supporter supporters protester protesters critic critics observer observers member members
+  attendee attendees worker workers student students parent parents teacher teachers neighbor neighbors
 `);
 
 /** Words of titles and roles; kept as the person's roles, skipped for the name. */
@@ -54,7 +37,11 @@ export const TITLE_WORDS = set(`
   council cabinet ministry department party opposition foreign-policy policy staff of
   assistant associate undersecretary under commissioner premier president-elect secretary-general
   councillor councilor councilman councilwoman alderman alderwoman treasurer master harbor harbour superintendent sheriff
-  coach captain engineer economist doctor nurse spokesman
+  coach captain engineer economist doctor nurse spokesman nominee candidate rival
+  republican republicans democrat democrats democratic gop libertarian independent conservative liberal progressive
+  alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois
+  indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+  montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont wisconsin wyoming
 `);
 
 /** Role nouns: the head of a role phrase ("defense minister", "security adviser"). */
@@ -64,6 +51,7 @@ export const ROLE_NOUNS = set(`
   leader head envoy official officer aide lawmaker congressman congresswoman speaker justice judge attorney
   commander founder executive manager analyst columnist economist professor researcher ceo premier
   commissioner undersecretary councillor councilor councilman councilwoman alderman alderwoman treasurer master superintendent sheriff
+  nominee candidate businessman businesswoman strategist pollster surrogate manager chairwoman governor-elect congressman-elect
 `);
 
 /** Nationality adjectives and the countries their possessives name ("Germany’s" ~ "German"). */
@@ -94,7 +82,8 @@ export const NOT_NAME_WORDS = set(`
   january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr
   follow read watch listen share subscribe photo image video update updated editor's note
-  god lord war world
+  god lord war world although though because whereas unless whether despite among between including like
+  unlike nonetheless nevertheless indeed perhaps maybe sure yeah oh well thank thanks please dear
 `);
 
 /** Words that make a capitalised run an organisation, place or thing rather than a person. */
@@ -109,6 +98,9 @@ export const ORG_WORDS = set(`
   pentagon kremlin capitol treaty accord act bill plan program programme initiative project fox cbs cnn nbc abc
   bbc reuters ap afp economist new york washington los angeles united europe european nato eu un
   pic twitter x facebook instagram tiktok youtube telegram truth social
+  ala ariz ark calif colo conn fla ga ill ind kan ky md mass mich minn mont neb nev okla ore pa tenn tex vt va wis wyo
+  d.c n.y n.j n.h n.c n.d n.m s.c s.d r.i w.va arabia lanka qaeda vegas springs bay fort port atoll strip sachs
+  airlines motors partners capital holdings group inc
 `);
 
 export const DAY_OR_MONTH = set(`
@@ -123,4 +115,22 @@ export const ADVERBS = set(`
   has had have was is were would will could did does do quickly bluntly simply earlier firmly
   publicly privately separately on in at this last week yesterday today tonight morning afternoon evening
   monday tuesday wednesday thursday friday saturday sunday
+`);
+
+/**
+ * Heads of noun phrases that name a source that is not a person: organisations, documents,
+ * publications, broadcasts ("the report said", "the commission says", "a statement from …").
+ */
+export const SOURCE_NOUNS = set(`
+  report reports study studies poll polls survey surveys statement statements ad ads advertisement clip piece
+  commission campaign committee letter memo memorandum website site complaint lawsuit suit filing book article
+  editorial newspaper paper magazine network agency department group organization organisation spot video
+  release transcript document documents analysis bill law sign banner headline court ruling decision order
+  indictment audit review investigation inquiry panel board council administration government ministry party
+  union company firm bank foundation institute center centre university coalition alliance caucus team office
+  embassy military police tweet post email message note motion resolution platform proposal memoir ballot
+  measure petition association federation station channel outlet program programme show broadcast blog
+  newsletter website account page feed research data figures estimate estimates projection forecast model
+  guidelines guidance policy plan rule rules regulation regulations constitution treaty agreement deal
+  legislation amendment act charter manifesto pamphlet flyer mailer commercial
 `);

@@ -4,6 +4,7 @@
  */
 import { foldWord } from '../text/normalize';
 import { NATIONALITIES, NOT_NAME_WORDS, ORG_WORDS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
+import { isCommonWord, isGivenName, sexOfGivenName, type Sex } from '../people/nameWords';
 
 export interface Token { text: string; fold: string; start: number; end: number; possessive: boolean }
 
@@ -52,7 +53,11 @@ export interface PersonMention {
   /** A title stood before the name: a single word after a title is a person ("President Trump"). */
   titled: boolean;
   possessive: boolean;
+  /** From an honorific (Mr., Mrs.) or a given name most of whose bearers share one sex. */
+  sex?: Sex;
 }
+
+const HONORIFICS: Record<string, Sex> = { mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', dame: 'f', lord: 'm', lady: 'f', madam: 'f' };
 
 // A Set, not `in` on the lexicon object: `in` first interns the string, costly on the hot path.
 const NATIONALITY_WORDS = new Set(Object.keys(NATIONALITIES));
@@ -63,7 +68,7 @@ const isTitle = (f: string) => TITLE_WORDS.has(f) || NATIONALITY_WORDS.has(f);
  * capitalised word is a person already known (a surname met in full earlier).
  */
 // A capitalised run: capitalised words joined by single spaces, with name particles between.
-const RUN_AT = /[\p{Lu}][\p{L}\p{M}\p{N}.'\u2019\-]*(?:[ \u00A0](?:(?:de|van|von|der|den|bin|al|da|del|la|le|du|dos|ibn) )?[\p{Lu}][\p{L}\p{M}\p{N}.'\u2019\-]*)*/uy;
+const RUN_AT = /[\p{Lu}][\p{L}\p{M}\p{N}.'\u2019\-]*(?:(?:[ \u00A0]|\r?\n)(?:(?:de|van|von|der|den|bin|al|da|del|la|le|du|dos|ibn) )?[\p{Lu}][\p{L}\p{M}\p{N}.'\u2019\-]*)*/uy;
 const UPPERISH = /[A-Z\u00C0-\uFFFF]/g;
 
 export interface CapitalisedRun { start: number; text: string }
@@ -82,7 +87,8 @@ export function capitalisedRuns(text: string, from: number, to: number, masked?:
     const m = RUN_AT.exec(text);
     if (!m) continue;
     UPPERISH.lastIndex = m.index + m[0].length;
-    if (!masked?.(m.index)) out.push({ start: m.index, text: m[0] });
+    const run = m.index + m[0].length > to ? m[0].slice(0, to - m.index).trimEnd() : m[0];
+    if (!masked?.(m.index)) out.push({ start: m.index, text: run });
   }
   return out;
 }
@@ -96,7 +102,7 @@ export function mentionsInRun(text: string, run: CapitalisedRun, from: number, t
   const known = (f: string) => { const k = knownSingle(f); if (!k) askedSingle = true; return k; };
   const mentions: PersonMention[] = [];
   // Most runs are one sentence-initial word: decide those without tokenising anything.
-  if (!/[ \u00A0]/.test(run.text)) {
+  if (!/[ \u00A0\n]/.test(run.text)) {
     const f = foldWord(run.text.replace(/(?:['\u2019]s)?[.'\u2019-]*$/, ''));
     if (NOT_NAME_WORDS.has(f) || ORG_WORDS.has(f) || !known(f)) return { mentions, askedSingle };
   }
@@ -120,14 +126,18 @@ export function mentionsInRun(text: string, run: CapitalisedRun, from: number, t
 
 function adjacent(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
-  return gap === ' ' || gap === '\u00A0';
+  return gap === ' ' || gap === '\u00A0' || gap === '\n' || gap === '\r\n';
 }
 
 function readRun(text: string, run: Token[], all: Token[], runIndex: number, knownSingle: (fold: string) => boolean): PersonMention | null {
   let k = 0;
   let titled = false;
+  let sex: Sex | undefined;
   while (k < run.length && (NOT_NAME_WORDS.has(run[k].fold) || isTitle(run[k].fold)) && !run[k].possessive) {
     if (isTitle(run[k].fold) && ROLE_NOUNS.has(run[k].fold)) titled = true;
+    // "Mr. Burman": an honorific makes the next word a person and tells which pronoun fits.
+    const h = HONORIFICS[run[k].fold];
+    if (h && k + 1 < run.length) { sex = h; titled = true; }
     k++;
   }
   let name = run.slice(k);
@@ -142,11 +152,17 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
   if (name.some((t, idx) => t.text.length > 2 && t.text === t.text.toUpperCase() && !(idx === 0 && name.length > 1 && /^(?:\p{Lu}\.?){1,3}$/u.test(t.text)))) return null;
   const last = name[name.length - 1];
   if (name.length === 1 && !titled && !knownSingle(last.fold)) return null;
+  // "Grand Bargain", "Personal Insult": a run that starts with a common word is a phrase, unless
+  // a title, an honorific or a given name says it is a person.
+  const first = name[0].fold;
+  const given = name.length > 1 && isGivenName(first);
+  if (name.length > 1 && !titled && !given && isCommonWord(first)) return null;
+  if (!sex && given) sex = sexOfGivenName(first);
   const start = name[0].start;
   const end = last.possessive ? last.end - 2 : last.end;
   const rolesStart = roleStart(text, all, all.indexOf(name[0]));
   const roles = rolesStart < start ? [cleanRole(text.slice(rolesStart, start))].filter(isRole) : [];
-  return { name: text.slice(start, end), start, end, mentionStart: rolesStart, roles, titled: titled || roles.length > 0, possessive: last.possessive };
+  return { name: text.slice(start, end).replace(/\s+/g, ' '), start, end, mentionStart: rolesStart, roles, titled: titled || roles.length > 0, possessive: last.possessive, sex };
 }
 
 /** Walks back from a name over title words, nationalities and possessives ("Trump’s former national security adviser"). */

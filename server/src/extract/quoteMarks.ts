@@ -24,51 +24,95 @@ export interface TextProblem { offset: number; message: string }
 
 const STRAIGHT = '"';
 
-/** A straight quote opens when it follows a space or opening punctuation and precedes a non-space. */
-function straightOpens(text: string, i: number, paraStart: number): boolean {
+/** A mark opens when it follows a space or opening punctuation and precedes a non-space. */
+function opensAt(text: string, i: number, width: number, paraStart: number): boolean {
   const before = i > paraStart ? text[i - 1] : ' ';
-  const after = text[i + 1] ?? ' ';
+  const after = text[i + width] ?? ' ';
   return /[\s([{\u2014\u2013\-\/:>*_]/.test(before) && !/\s/.test(after);
 }
+
+/** A mark closes when what follows it is not a letter ("don’t" keeps its apostrophe). */
+const closesBefore = (text: string, i: number) => !/[\p{L}\p{N}]/u.test(text[i] ?? ' ');
+
+/**
+ * The opening mark at i, if any, and how wide it is. Copy writes quotations as “…”, "…", „…“,
+ * «…», ''…'' (two apostrophes, as some wire and newspaper copy does), ``…'' and, where a
+ * paragraph has no double marks at all, ‘…’ or '…'.
+ */
+function openingAt(text: string, i: number, ps: number, singles: boolean): { kind: string; width: number } | null {
+  const c = text[i];
+  if (c === "'" && text[i + 1] === "'") return opensAt(text, i, 2, ps) ? { kind: "''", width: 2 } : null;
+  if (c === '`' && text[i + 1] === '`') return { kind: "''", width: 2 };
+  if (isOpeningQuote(c)) return { kind: c, width: 1 };
+  if (c === STRAIGHT) return opensAt(text, i, 1, ps) ? { kind: STRAIGHT, width: 1 } : null;
+  if (singles && (c === '\u2018' || c === "'") && opensAt(text, i, 1, ps) && /\p{L}/u.test(text[i + 1] ?? '')) return { kind: c, width: 1 };
+  return null;
+}
+
+/** Width of the mark closing a quotation opened by `kind` at i (0: none). Curly and straight double marks pair with each other. */
+function closingAt(text: string, i: number, kind: string): number {
+  const c = text[i];
+  switch (kind) {
+    case "''": return c === "'" && text[i + 1] === "'" ? 2 : 0;
+    case '\u00AB': return c === '\u00BB' ? 1 : 0;
+    case '\u201E': return c === '\u201C' || c === '\u201D' ? 1 : 0;
+    case '\u2018': return c === '\u2019' && closesBefore(text, i + 1) ? 1 : 0;
+    case "'": return c === "'" && closesBefore(text, i + 1) && text[i + 1] !== "'" ? 1 : 0;
+    default: return c === '\u201D' || (c === STRAIGHT && (kind === STRAIGHT || closesBefore(text, i + 1))) ? 1 : 0;
+  }
+}
+
+const DOUBLE_MARK = /["\u201C\u201D\u201E\u00AB\u00BB]|''|``/;
 
 export function findQuoteSpans(text: string, paragraphs: Span[], problems: TextProblem[] = []): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   let carry = false; // previous paragraph ended inside a quote that this one reopens
   for (let p = 0; p < paragraphs.length; p++) {
     const { start: ps, end: pe } = paragraphs[p];
+    const singles = !DOUBLE_MARK.test(text.slice(ps, pe));
     let openAt = -1;
-    let openChar = '';
+    let openKind = '';
+    let openWidth = 1;
     let reopened = false;
     for (let i = ps; i < pe; i++) {
-      const c = text[i];
       if (openAt < 0) {
-        if (isOpeningQuote(c) || (c === STRAIGHT && straightOpens(text, i, ps))) {
+        const o = openingAt(text, i, ps, singles);
+        if (o) {
           openAt = i;
-          openChar = c;
+          openKind = o.kind;
+          openWidth = o.width;
           reopened = carry && !/\S/.test(text.slice(ps, i));
+          i += o.width - 1;
         }
         continue;
       }
-      const closes = openChar === STRAIGHT ? c === STRAIGHT : isClosingQuote(c);
-      if (closes) {
-        out.push({ start: openAt + 1, end: i, open: openAt, close: i + 1, paragraph: p, continuesNext: false, continuesPrevious: reopened, unclosed: false });
+      const w = closingAt(text, i, openKind);
+      if (w) {
+        out.push({ start: openAt + openWidth, end: i, open: openAt, close: i + w, paragraph: p, continuesNext: false, continuesPrevious: reopened, unclosed: false });
         openAt = -1;
-      } else if (openChar !== STRAIGHT && isOpeningQuote(c)) {
+        i += w - 1;
+      } else if (openKind !== STRAIGHT && openKind.length === 1 && isOpeningQuote(text[i]) && openKind !== '\u2018' && openKind !== "'") {
         // A second opening mark before any closing one: the first was never closed.
         problems.push({ offset: openAt, message: 'unclosed quotation mark (another quotation opens before it closes)' });
-        out.push({ start: openAt + 1, end: trimEnd(text, openAt + 1, i), open: openAt, close: trimEnd(text, openAt + 1, i), paragraph: p, continuesNext: false, continuesPrevious: reopened, unclosed: true });
+        const end = trimEnd(text, openAt + openWidth, i);
+        out.push({ start: openAt + openWidth, end, open: openAt, close: end, paragraph: p, continuesNext: false, continuesPrevious: reopened, unclosed: true });
         openAt = i;
+        openKind = text[i];
+        openWidth = 1;
         reopened = false;
       }
     }
     carry = false;
     if (openAt >= 0) {
       const next = paragraphs[p + 1];
-      const nextOpens = next !== undefined && (isOpeningQuote(text[next.start]) || text[next.start] === STRAIGHT);
-      const end = trimEnd(text, openAt + 1, pe);
+      const single = openKind === '\u2018' || openKind === "'";
+      const nextOpens = !single && next !== undefined && !!openingAt(text, next.start, next.start, false);
+      const end = trimEnd(text, openAt + openWidth, pe);
+      // A single mark left open is an apostrophe after all ('90s, rock 'n' roll): no quotation.
+      if (single) continue;
       if (nextOpens) carry = true;
       else problems.push({ offset: openAt, message: 'unclosed quotation mark (the paragraph ends inside the quotation)' });
-      out.push({ start: openAt + 1, end, open: openAt, close: end, paragraph: p, continuesNext: nextOpens, continuesPrevious: reopened, unclosed: !nextOpens });
+      out.push({ start: openAt + openWidth, end, open: openAt, close: end, paragraph: p, continuesNext: nextOpens, continuesPrevious: reopened, unclosed: !nextOpens });
     }
   }
   return out;

@@ -5,17 +5,21 @@
 import { foldWord } from '../text/normalize';
 import { ANONYMOUS_NOUNS, NATIONALITIES } from './lexicon';
 import { capitalisedRuns, mentionsInRun, type PersonMention } from './names';
+import type { Sex } from '../people/nameWords';
 
 export interface LocalPerson {
   /** The fullest form of the name the article uses ("Pete Hegseth"). */
   name: string;
   roles: string[];
   mentions: number;
+  /** Which of he and she fits, where the article says (an honorific, a given name). */
+  sex?: Sex;
 }
 
 export interface PlacedMention { person: LocalPerson; start: number; end: number; mentionStart: number; text: string }
 export interface AnonymousMention { text: string; start: number; end: number; noun: string; definite: boolean }
 
+const PREPOSITION_BEFORE = /\b(?:of|to|with|for|against|about|at|by|from|than|like|toward|towards|on|over|into|between|among|through)\s+(?:the\s+)?$/i;
 const ANONYMOUS_NOUN = new RegExp(`\\b(?:${[...ANONYMOUS_NOUNS].join('|')})\\b`, 'gi');
 const DETERMINER_BEFORE = /\b(an?|one|another|the)\s+(?:[\p{L}.\u2019'-]+\s+){0,3}$/iu;
 
@@ -24,9 +28,12 @@ export function isHeadline(text: string): boolean {
   // The last non-space character, found from the end: a `…\s*$` regex is tried at every offset.
   let i = text.length - 1;
   while (i >= 0 && /\s/.test(text[i])) i--;
-  if (i >= 0 && '.?!\u201D"'.includes(text[i])) return false;
+  const closed = i >= 0 && '.?!\u201D"'.includes(text[i]);
+  if (closed && text.length > 200) return false;
   const words = text.split(/\s+/).filter((w) => /^[\p{L}]{4,}/u.test(w));
-  return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+  const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
+  // Some copy ends its headline with a full stop: then nearly every word must be capitalised.
+  return words.length >= 3 && capitals >= (closed ? 0.85 : 0.6) && (!closed || words.length >= 4);
 }
 
 export class ArticlePeople {
@@ -73,6 +80,7 @@ export class ArticlePeople {
     if (words.length > p.name.split(/\s+/).length) { this.byFull.set(fold, p); p.name = m.name; }
     if (!this.bySurname.has(surname) || words.length > 1) this.bySurname.set(surname, p);
     for (const r of m.roles) if (!p.roles.includes(r)) p.roles.push(r);
+    if (m.sex && !p.sex) p.sex = m.sex;
     p.mentions++;
     return p;
   }
@@ -116,6 +124,30 @@ export class ArticlePeople {
       if (this.mentions[mid].end <= offset) { best = this.mentions[mid]; lo = mid + 1; } else hi = mid - 1;
     }
     return best;
+  }
+
+  /**
+   * The person a third-person pronoun at `offset` refers to: the nearest earlier mention whose
+   * sex does not contradict the pronoun's, preferring one that is not the object of a preposition
+   * ("told reporters about Clinton", "a letter to Trump"). "They" is left unresolved: it names a
+   * group or an organisation as often as a person. Unresolved means no speaker, not a guess.
+   */
+  resolvePronoun(fold: string, offset: number): { mention: PlacedMention; agrees: boolean } | undefined {
+    const want: Sex | undefined = /^(he|him|his|himself)$/.test(fold) ? 'm' : /^(she|her|hers|herself)$/.test(fold) ? 'f' : undefined;
+    if (!want) return undefined;
+    let lo = 0, hi = this.mentions.length - 1, at = -1;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (this.mentions[mid].end <= offset) { at = mid; lo = mid + 1; } else hi = mid - 1; }
+    let fallback: { mention: PlacedMention; agrees: boolean } | undefined;
+    for (let i = at, seen = 0; i >= 0 && seen < 12; i--, seen++) {
+      const m = this.mentions[i];
+      if (offset - m.end > 2500) break;
+      const sex = m.person.sex;
+      if (sex && sex !== want) continue;
+      const found = { mention: m, agrees: sex === want };
+      if (!PREPOSITION_BEFORE.test(this.text.slice(Math.max(0, m.mentionStart - 12), m.mentionStart))) return found;
+      fallback ??= found;
+    }
+    return fallback;
   }
 
   /** An unnamed speaker introduced earlier ("A NATO official, granted anonymity, …") that "the person" refers back to. */

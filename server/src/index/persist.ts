@@ -17,7 +17,7 @@ import type { CorpusSnapshot } from './traceCorpus';
 import { runSteps, runStepsInSlices } from '../steps';
 import { bucketOffsets } from './ngramIndex';
 
-const VERSION = 7;
+const VERSION = 8;
 export const INDEX_FORMAT = `source-trace-index/${VERSION}`;
 export const INDEX_FILE = `index-v${VERSION}.bin`;
 const MAGIC = 0x58495453; // "STIX"

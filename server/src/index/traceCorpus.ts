@@ -240,14 +240,16 @@ export class TraceCorpus {
     for (const e of this.entries.values()) for (const p of e.persons) see(p.name, p.roles);
     const speakers = new Set<Speaker>();
     for (const q of this.quotes) if (q?.speaker) speakers.add(q.speaker);
-    for (const s of speakers) if (!s.anonymous && !s.roleOnly) see(s.name, s.roles);
+    // Only speakers with evidence of a person join the registry: organisations never, and a lone
+    // capitalised word only joins a person named in full elsewhere.
+    for (const s of speakers) if (!s.anonymous && !s.roleOnly && !s.kind && s.via !== 'lone-name') see(s.name, s.roles);
     const order = [...names].sort((a, b) => wordsIn(b[0]) - wordsIn(a[0]));
     for (const [name, roles] of order) reg.add(name, [...roles]);
     const personOf = new Map<Speaker, Person | null>();
     for (const q of this.quotes) {
       if (!q) continue;
       const s = q.speaker;
-      if (!s || s.anonymous) { q.person = null; continue; }
+      if (!s || s.anonymous || s.kind) { q.person = null; continue; }
       let p = personOf.get(s);
       if (p === undefined) personOf.set(s, (p = (s.roleOnly ? reg.byRole(s.name) : reg.resolve(s.name)) ?? null));
       q.person = p;
@@ -412,11 +414,13 @@ export class TraceCorpus {
   /** One shared object per distinct speaker: they repeat across thousands of quotations. */
   private speaker(s: Speaker | null): Speaker | null {
     if (!s) return null;
-    const key = `${s.anonymous ? 1 : 0}${s.roleOnly ? 1 : 0}\u0000${s.name}\u0000${s.roles.join('\u0000')}`;
+    const key = `${s.anonymous ? 1 : 0}${s.roleOnly ? 1 : 0}${s.kind ?? ''}\u0000${s.via ?? ''}\u0000${s.name}\u0000${s.roles.join('\u0000')}`;
     let v = this.speakers.get(key);
     if (!v) {
       v = { name: this.intern(s.name), anonymous: s.anonymous, roles: s.roles.map((r) => this.intern(r)) };
       if (s.roleOnly) v.roleOnly = true;
+      if (s.kind) v.kind = s.kind;
+      if (s.via) v.via = s.via;
       this.speakers.set(key, v);
     }
     return v;
