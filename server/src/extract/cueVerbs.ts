@@ -61,3 +61,6 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'ou
 export function nounReading(prev: { fold: string; possessive: boolean } | undefined): boolean {
   return !!prev && (prev.possessive || DETERMINERS.has(prev.fold));
 }
+
+/** Verbs that report speech with a particle after them: "shot back", "hit back", "lashed out". */
+export const PHRASAL_CUES: ReadonlySet<string> = new Set(['shot', 'fired', 'hit', 'pushed', 'struck', 'lashed', 'spoke', 'speaks', 'shoots', 'fires', 'hits', 'lashes', 'snapped', 'wrote', 'called', 'cried']);

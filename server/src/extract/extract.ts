@@ -8,7 +8,7 @@ import { findQuoteSpans, type QuoteSpan, type TextProblem } from './quoteMarks';
 import { tokens, type Token } from './names';
 import { ADVERBS, ANONYMOUS_NOUNS, NOT_NAME_WORDS, ORG_WORDS, CONTINUING_VERBS, FIRST_PERSON, NATIONALITIES, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 import { ArticlePeople, roleWords } from './speakers';
-import { nounReading, progressiveAt } from './cueVerbs';
+import { nounReading, PHRASAL_CUES, progressiveAt } from './cueVerbs';
 import { findPositionChanges, type PositionChange } from './positionChanges';
 
 export interface Speaker {
@@ -29,9 +29,11 @@ export interface Speaker {
  * it); `transcript`: a transcript label; `pronoun`: a he or she whose person agrees in sex;
  * `pronoun-guess`: a pronoun resolved to the nearest person of unknown sex; `role`: a role phrase
  * resolved to a person of the article; `lone-name`: a capitalised word the article never gave as
- * a name; `organization`: a source that is not a person; `unnamed`: an unnamed speaker.
+ * a name; `organization`: a source that is not a person; `unnamed`: an unnamed speaker;
+ * `carried`: a paragraph of quotation alone, given the previous paragraph's speaker;
+ * `sentence-subject`: the person opening the sentence of a participle cue (", calling it …").
  */
-export type Evidence = 'name' | 'transcript' | 'pronoun' | 'pronoun-guess' | 'role' | 'lone-name' | 'organization' | 'unnamed';
+export type Evidence = 'name' | 'transcript' | 'pronoun' | 'pronoun-guess' | 'role' | 'lone-name' | 'organization' | 'unnamed' | 'carried' | 'sentence-subject';
 
 /** Evidence strong enough to tell a journalist that someone else said it. */
 export function confidentSpeaker(s: Speaker | null): boolean {
@@ -226,6 +228,12 @@ function colonSubject(ctx: Context, p: number, at: number): Found | null {
   if (!/:\s*$/.test(before)) return null;
   const s = sentenceStartOf(ctx, p, at);
   const toks = tokens(ctx.text, s, at).filter((t) => !ctx.masked(t.start));
+  // "More from Blumenthal and Cohen: “…”": the person named right before the colon.
+  const lastTok = toks[toks.length - 1];
+  const end = lastTok && ctx.people.mentionAt(lastTok.start, lastTok.end);
+  if (end && /^\s*:\s*$/.test(ctx.text.slice(end.end, at)) && !/['\u2019]s$/.test(ctx.text.slice(end.start, end.end + 2))) {
+    return { ...personFound(end.person, { text: end.text, start: end.start, end: end.end }, 'lone-name'), cue: 'before' };
+  }
   const m = toks[0] && ctx.people.mentionAt(toks[0].start, toks[0].end);
   if (!m) return null;
   const rest = ctx.text.slice(m.end, at);
@@ -239,6 +247,7 @@ function cueBefore(ctx: Context, p: number, at: number): Found | null {
   if (s >= at) return null;
   const toks = tokens(ctx.text, s, at).filter((t) => !ctx.masked(t.start));
   const folds = toks.map((t) => t.fold);
+  let participle = -1;
   for (let k = toks.length - 1; k >= 0; k--) {
     const f = folds[k];
     if (CONTINUING_VERBS.has(f)) {
@@ -249,16 +258,29 @@ function cueBefore(ctx: Context, p: number, at: number): Found | null {
       // "He’s claiming": the contraction holds both.
       else if (prev?.possessive && PRONOUNS.has(prev.fold)) who = subjectAt(ctx, toks, k - 1, 'before');
       // "footage of Clinton asking, “…”", "Trump saying during the debate, “…”": the person right before the participle.
-      else if (prev && !prev.possessive && ctx.people.mentionAt(prev.start, prev.end)) who = subjectAt(ctx, toks, k - 1, 'before');
+      else if (prev && !prev.possessive && /^ $/.test(ctx.text.slice(prev.end, toks[k].start)) && ctx.people.mentionAt(prev.start, prev.end)) who = subjectAt(ctx, toks, k - 1, 'before');
       if (who) return { ...who, cue: 'before', verb: verbOf(toks[k]) };
+      // ", calling him “…”": the participle's subject is the sentence's, unless an earlier cue says otherwise.
+      if (prev && participle < 0 && /,\s*$/.test(ctx.text.slice(prev.end, toks[k].start))) participle = k;
       continue;
     }
+    // "shot back", "fired back", "lashed out": a phrasal cue.
+    if (PHRASAL_CUES.has(f) && /^(back|out)$/.test(folds[k + 1] ?? '') && !nounReading(toks[k - 1])) {
+      const who = subjectBefore(ctx, s, toks[k].start);
+      if (who) return { ...who, cue: 'before', verb: verbOf(toks[k]) };
+    }
     if (!SPEECH_VERBS.has(f) || nounReading(toks[k - 1])) continue;
+    // "a candidate who promised …": a relative clause's verb is not the quotation's cue.
+    if (k > 0 && /^(who|which|that)$/.test(folds[k - 1])) continue;
     // "when asked about" is not a cue: a passive participle has no subject of its own.
     if (k > 0 && /^(when|if|as|after|being|been|was|were)$/.test(folds[k - 1])) continue;
     const verbFirst = !/[\p{L}\p{N}]/u.test(ctx.text.slice(s, toks[k].start));
     const who = verbFirst ? subjectAfter(ctx, toks[k].end, at) : subjectBefore(ctx, s, toks[k].start);
     if (who) return { ...who, cue: 'before', verb: verbOf(toks[k]) };
+  }
+  if (participle >= 0) {
+    const who = sentenceSubject(ctx, s, toks[participle].start);
+    if (who) return { ...who, cue: 'before', verb: verbOf(toks[participle]) };
   }
   return null;
 }
@@ -292,9 +314,24 @@ function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue
   }
   const toks = tokens(ctx.text, from, to).filter((t) => !ctx.masked(t.start));
   let k = toks.length - 1;
-  while (k >= 0 && (ADVERBS.has(toks[k].fold) || toks[k].fold === 'flat-out') && !isCapitalName(ctx, toks[k])) k--;
+  while (k >= 0 && (ADVERBS.has(toks[k].fold) || toks[k].fold === 'flat-out' || /^[a-z]{3,}ly$/.test(toks[k].text)) && !isCapitalName(ctx, toks[k])) k--;
   if (k < 0) return null;
   return subjectAt(ctx, toks, k, 'before');
+}
+
+/** The person a sentence opens with, as its subject ("In a press conference, Trump launched …"): not after a preposition, not a possessive. */
+function sentenceSubject(ctx: Context, from: number, to: number): Omit<Found, 'cue'> | null {
+  for (const m of ctx.people.mentions) {
+    if (m.start < from) continue;
+    if (m.start >= to) break;
+    if (/['\u2019]s$/.test(ctx.text.slice(m.start, m.end + 2))) continue;
+    const before = ctx.text.slice(from, m.mentionStart);
+    if (/\b(?:of|to|with|for|against|about|at|by|from|than|like|on|over|into|between|among|after|before|under|and|or|that|who|which)\s+(?:the\s+)?$/i.test(before)) continue;
+    // Before the subject only an opening phrase may stand (up to a comma), not a clause with its own verb.
+    if (/[\p{L}]/u.test(before) && !/,\s*$/.test(before)) continue;
+    return personFound(m.person, { text: m.text, start: m.start, end: m.end }, 'sentence-subject');
+  }
+  return null;
 }
 
 function appositiveHead(ctx: Context, from: number, to: number): Omit<Found, 'cue'> | null {
@@ -304,6 +341,8 @@ function appositiveHead(ctx: Context, from: number, to: number): Omit<Found, 'cu
     if (m.start < from) break;
     const after = ctx.text.slice(m.end, m.end + 12);
     if (!/^,\s+(?:[\p{Ll}\d]|(?:a|an|the|one|who|whose|now|then|also)\b)/u.test(after)) continue;
+    // The appositive runs from the comma after the name to the comma before the verb: not empty.
+    if ((ctx.text.slice(m.end, to).match(/,/g) ?? []).length < 2) continue;
     // What stands between must not be a new clause with its own finite cue verb.
     const between = tokens(ctx.text, m.end, to);
     if (between.some((t) => SPEECH_VERBS.has(t.fold))) continue;
@@ -374,6 +413,8 @@ function subjectAt(ctx: Context, toks: Token[], k: number, side: 'before' | 'aft
     // "The commission says", "Clinton’s campaign said", "a joint statement from the ministries": a source that is not a person.
     let a = k;
     while (a > 0 && k - a < 4 && !/^(a|an|the)$/.test(toks[a].fold) && (toks[a - 1].possessive || /^(a|an|the|this|that|its|their|his|her|new|joint|latest|recent|same|official|internal)$/.test(toks[a - 1].fold) || /^\p{Lu}/u.test(toks[a - 1].text) || /^[\p{Ll}]+$/u.test(toks[a - 1].text) && a - 1 > 0 && /^(a|an|the)$/.test(toks[a - 2].fold))) a--;
+    // Only a noun phrase that a determiner or a possessive opens names a source ("the report", "its letter").
+    if (!/^(a|an|the|this|its|their|his|her)$/.test(toks[a].fold) && !toks[a].possessive) return null;
     const start = toks[a].start;
     return { speaker: organization(ctx.text.slice(start, t.end).replace(/^(?:the|a|an)\s+/i, 'the ')), mention: mention(start, t.end) };
   }
@@ -457,6 +498,15 @@ function transcriptSpeaker(ctx: Context, label: Token[]): Found | null {
 /** “…,” Vietor wrote. “…” — a quotation that is a sentence of its own keeps the speaker of the one before. */
 function inherit(ctx: Context, q: ExtractedQuote, span: QuoteSpan, before: ExtractedQuote[]) {
   const prev = before[before.length - 1];
+  if (prev?.speaker && prev.paragraph === q.paragraph - 1 && quoteOnlyParagraph(ctx, q.paragraph)) {
+    // News copy runs a speaker's words on in a paragraph of their own: the previous paragraph's
+    // speaker, carried, which is evidence enough to trace but not to raise an alarm.
+    q.speaker = prev.speaker.anonymous ? prev.speaker : { ...prev.speaker, via: 'carried' };
+    q.speakerMention = prev.speakerMention;
+    q.verb = prev.verb;
+    q.cue = 'inherited';
+    return;
+  }
   if (!prev || prev.paragraph !== q.paragraph || !prev.speaker) return;
   const s = windowStart(sentenceStartOf(ctx, span.paragraph, span.open), span.open);
   if (/[\p{L}\p{N}]/u.test(ctx.text.slice(s, span.open))) return;
@@ -464,6 +514,13 @@ function inherit(ctx: Context, q: ExtractedQuote, span: QuoteSpan, before: Extra
   q.speakerMention = prev.speakerMention;
   q.verb = prev.verb;
   q.cue = 'inherited';
+}
+
+/** A paragraph that holds nothing but quotation: no word of it stands outside the marks. */
+function quoteOnlyParagraph(ctx: Context, p: number): boolean {
+  const { start, end } = ctx.paragraphs[p];
+  for (let i = start; i < end; i++) if (!ctx.masked(i) && /[\p{L}\p{N}]/u.test(ctx.text[i])) return false;
+  return true;
 }
 
 function shareWithinGroups(quotes: ExtractedQuote[]) {

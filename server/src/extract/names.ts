@@ -144,7 +144,10 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
   // "Transport Minister Mark Harbers": department words the lexicon lacks still end at the role noun.
   for (let r = name.length - 2; r >= 0; r--) if (ROLE_NOUNS.has(name[r].fold) && !name[r].possessive) { name = name.slice(r + 1); titled = true; break; }
   if (name.length === 0 || name.length > 4) return null;
+  // "Bill Clinton", "Grant Woods": a given name opening a longer run is a name, whatever else the word means.
+  const givenFirst = name.length > 1 && isGivenName(name[0].fold);
   for (const t of name) {
+    if (t === name[0] && givenFirst && !NOT_NAME_WORDS.has(t.fold)) continue;
     if (ORG_WORDS.has(t.fold) || NOT_NAME_WORDS.has(t.fold) || /\d/.test(t.text) || t.text.startsWith('@')) return null;
     if (isTitle(t.fold) && name.length === 1) return null;
   }
