@@ -13,6 +13,7 @@ import type { CorpusQuote } from '../server/src/index/traceCorpus';
 import { goldQuotes, readSplit, type GoldQuote, type PolnearArticle } from './polnear';
 import { parseLabels, scoreQuote, type Labels, type Scored } from './score';
 import { buildDrafts, scoreDrafts } from './drafts';
+import { corefReferent, readCoref } from './corenlp';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
@@ -77,6 +78,37 @@ async function main() {
       const q = s.found;
       console.log(`- [${s.cause}] ${s.gold.article.name}:${s.gold.start} gold=${JSON.stringify(s.gold.sourceText)} ref=${typeof s.referent === 'string' ? s.referent : s.referent.name} engine=${q?.speaker ? JSON.stringify(corpus.speakerName(q) ?? q.speaker.name) : 'none'} mention=${q?.speakerMention ? JSON.stringify(q.speakerMention.text) : '-'}`);
     }
+  }
+
+  // Hand labels checked against CoreNLP's coreference, where the split has it.
+  let checked = 0, agree = 0;
+  const disagreements: string[] = [];
+  for (const s of scored) {
+    const label = labels.get(`${s.gold.article.name}:${s.gold.start}`);
+    if (!label || label.kind !== 'person') continue;
+    const coref = readCoref(split!, s.gold.article.name);
+    const ref = coref && s.gold.sources[0] ? corefReferent(coref, s.gold.sources[0].start, s.gold.sources[0].end) : null;
+    if (!ref) continue;
+    checked++;
+    const surname = label.name.split(/\s+/).pop()!.toLowerCase();
+    if (ref.toLowerCase().includes(surname)) agree++; else disagreements.push(`${s.gold.article.name}:${s.gold.start} label ${label.name}, CoreNLP ${ref}`);
+  }
+  if (checked) {
+    console.log('');
+    console.log(`Hand labels against CoreNLP's coreference: ${agree}/${checked} agree${disagreements.length ? '; where they differ:' : ''}`);
+    for (const d of disagreements.slice(0, 20)) console.log(`  ${d}`);
+  }
+
+  if (args.includes('--label-candidates')) {
+    for (const s of scored) {
+      if (s.referent !== 'pronoun') continue;
+      const g = s.gold, src = g.sources[0];
+      const coref = readCoref(split!, g.article.name);
+      const ref = coref && src ? corefReferent(coref, src.start, src.end) : null;
+      const ctx = g.article.text.slice(Math.max(0, src.start - 260), src.start).replace(/\s+/g, ' ');
+      console.log(`${g.article.name}\t${g.start}\t${JSON.stringify(g.sourceText)}\tcorenlp=${ref ?? '-'}\t…${ctx}【${g.article.text.slice(src.start, src.end)}】`);
+    }
+    return;
   }
 
   const other = existsSync(join(otherSplit, 'text')) ? readSplit(otherSplit).flatMap((a) => goldQuotes(a)) : [];
