@@ -5,7 +5,7 @@
 import { foldWord } from '../text/normalize';
 import { ABBREVIATIONS, paragraphsOf, sentenceStarts, type Span } from '../text/paragraphs';
 import { findQuoteSpans, type QuoteSpan, type TextProblem } from './quoteMarks';
-import { tokens, type Token } from './names';
+import { isCapitalised, tokens, type Token } from './names';
 import { ADVERBS, ANONYMOUS_NOUNS, NOT_NAME_WORDS, ORG_WORDS, CONTINUING_VERBS, FIRST_PERSON, NATIONALITIES, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 import { ArticlePeople, roleWords } from './speakers';
 import { nounReading, PHRASAL_CUES, progressiveAt } from './cueVerbs';
@@ -209,7 +209,7 @@ function rightCue(ctx: Context, span: QuoteSpan): Found | null {
   for (let k = 1; k < Math.min(toks.length, maxBefore + 1); k++) {
     const gap = text.slice(toks[k - 1].end, toks[k].start);
     if (/[.;!?]/.test(gap) && !(gap.startsWith('. ') && ABBREVIATIONS.has(toks[k - 1].fold))) return null;
-    if (SPEECH_VERBS.has(toks[k].fold) && !nounReading(toks[k - 1])) {
+    if (SPEECH_VERBS.has(toks[k].fold) && !nounReading(toks[k - 1]) && !isCapitalised(toks[k])) {
       const who = subjectBefore(ctx, span.close, toks[k].start);
       return who && { ...who, cue: 'after', verb: verbOf(toks[k]) };
     }
@@ -269,7 +269,7 @@ function cueBefore(ctx: Context, p: number, at: number): Found | null {
       const who = subjectBefore(ctx, s, toks[k].start);
       if (who) return { ...who, cue: 'before', verb: verbOf(toks[k]) };
     }
-    if (!SPEECH_VERBS.has(f) || nounReading(toks[k - 1])) continue;
+    if (!SPEECH_VERBS.has(f) || nounReading(toks[k - 1]) || (k > 0 && isCapitalised(toks[k]))) continue;
     // "a candidate who promised …": a relative clause's verb is not the quotation's cue.
     if (k > 0 && /^(who|which|that)$/.test(folds[k - 1])) continue;
     // "when asked about" is not a cue: a passive participle has no subject of its own.
@@ -316,7 +316,18 @@ function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue
   let k = toks.length - 1;
   while (k >= 0 && (ADVERBS.has(toks[k].fold) || toks[k].fold === 'flat-out' || /^[a-z]{3,}ly$/.test(toks[k].text)) && !isCapitalName(ctx, toks[k])) k--;
   if (k < 0) return null;
-  return subjectAt(ctx, toks, k, 'before');
+  const who = subjectAt(ctx, toks, k, 'before');
+  // "Stacy Baker of Columbia, South Carolina says": a place after "of" belongs to the person before it.
+  if (who?.speaker?.kind === 'organization' && who.mention) {
+    for (let i = ctx.people.mentions.length - 1; i >= 0; i--) {
+      const m = ctx.people.mentions[i];
+      if (m.end > who.mention.start) continue;
+      if (m.start < from) break;
+      if (/^,?\s+(?:of|from)\s[^.;:!?]*$/.test(ctx.text.slice(m.end, who.mention.start))) return personFound(m.person, { text: m.text, start: m.start, end: m.end }, 'name');
+      break;
+    }
+  }
+  return who;
 }
 
 /** The person a sentence opens with, as its subject ("In a press conference, Trump launched …"): not after a preposition, not a possessive. */

@@ -19,6 +19,8 @@ export interface LocalPerson {
 export interface PlacedMention { person: LocalPerson; start: number; end: number; mentionStart: number; text: string }
 export interface AnonymousMention { text: string; start: number; end: number; noun: string; definite: boolean }
 
+/** How far back a sentence's subject still outranks a nearer mention for a pronoun: about two sentences. */
+const SUBJECT_REACH = 600;
 const PREPOSITION_BEFORE = /\b(?:of|to|with|for|against|about|at|by|from|than|like|toward|towards|on|over|into|between|among|through)\s+(?:the\s+)?$/i;
 const ANONYMOUS_NOUN = new RegExp(`\\b(?:${[...ANONYMOUS_NOUNS].join('|')})\\b`, 'gi');
 const DETERMINER_BEFORE = /\b(an?|one|another|the)\s+(?:[\p{L}.\u2019'-]+\s+){0,3}$/iu;
@@ -137,17 +139,33 @@ export class ArticlePeople {
     if (!want) return undefined;
     let lo = 0, hi = this.mentions.length - 1, at = -1;
     while (lo <= hi) { const mid = (lo + hi) >> 1; if (this.mentions[mid].end <= offset) { at = mid; lo = mid + 1; } else hi = mid - 1; }
-    let fallback: { mention: PlacedMention; agrees: boolean } | undefined;
+    // Salience: the subject of a recent sentence first ("Ham explained why he backs Trump. “…,” he
+    // said" is Ham's), then the nearest other mention, then one in a possessive or after a preposition.
+    let other: { mention: PlacedMention; agrees: boolean } | undefined;
+    let weak: { mention: PlacedMention; agrees: boolean } | undefined;
     for (let i = at, seen = 0; i >= 0 && seen < 12; i--, seen++) {
       const m = this.mentions[i];
       if (offset - m.end > 2500) break;
       const sex = m.person.sex;
       if (sex && sex !== want) continue;
       const found = { mention: m, agrees: sex === want };
-      if (!PREPOSITION_BEFORE.test(this.text.slice(Math.max(0, m.mentionStart - 12), m.mentionStart))) return found;
-      fallback ??= found;
+      const role = this.grammaticalRole(m);
+      if (role === 'subject' && offset - m.end <= SUBJECT_REACH) return found;
+      if (role === 'weak') weak ??= found;
+      else other ??= found;
     }
-    return fallback;
+    return other ?? weak;
+  }
+
+  /** Whether a mention opens its sentence (its subject), is a possessive or a preposition's object (weak), or neither. */
+  private grammaticalRole(m: PlacedMention): 'subject' | 'weak' | 'other' {
+    const text = this.text;
+    if (/^['\u2019]s\b/.test(text.slice(m.end, m.end + 3)) || PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.mentionStart - 12), m.mentionStart))) return 'weak';
+    let i = m.mentionStart - 1;
+    while (i >= 0 && m.mentionStart - i < 80 && !/[.!?\n\u201D"]/.test(text[i])) i--;
+    // A conjunction or a sentence adverb may open the sentence before its subject ("And Hegseth …").
+    const before = text.slice(i + 1, m.mentionStart).replace(/^\s*(?:(?:and|but|so|yet|still|meanwhile|then|now|also|however|later|earlier|instead|indeed)\b,?\s*)+/i, '');
+    return !/[\p{L}\p{N}]/u.test(before) || /^[^,]{0,60},\s*$/u.test(before) ? 'subject' : 'other';
   }
 
   /** An unnamed speaker introduced earlier ("A NATO official, granted anonymity, …") that "the person" refers back to. */
