@@ -209,7 +209,8 @@ function rightCue(ctx: Context, span: QuoteSpan): Found | null {
   for (let k = 1; k < Math.min(toks.length, maxBefore + 1); k++) {
     const gap = text.slice(toks[k - 1].end, toks[k].start);
     if (/[.;!?]/.test(gap) && !(gap.startsWith('. ') && ABBREVIATIONS.has(toks[k - 1].fold))) return null;
-    if (SPEECH_VERBS.has(toks[k].fold) && !nounReading(toks[k - 1]) && !isCapitalised(toks[k])) {
+    const phrasal = PHRASAL_CUES.has(toks[k].fold) && /^(back|out)$/.test(toks[k + 1]?.fold ?? '');
+    if ((SPEECH_VERBS.has(toks[k].fold) || phrasal) && !nounReading(toks[k - 1]) && !isCapitalised(toks[k])) {
       const who = subjectBefore(ctx, span.close, toks[k].start);
       return who && { ...who, cue: 'after', verb: verbOf(toks[k]) };
     }
@@ -316,6 +317,12 @@ function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue
   let k = toks.length - 1;
   while (k >= 0 && (ADVERBS.has(toks[k].fold) || toks[k].fold === 'flat-out' || /^[a-z]{3,}ly$/.test(toks[k].text)) && !isCapitalName(ctx, toks[k])) k--;
   if (k < 0) return null;
+  // "Mr. Tramble, asked about …, had said": a comma right before the auxiliaries closes an appositive.
+  const gapEnd = k + 1 < toks.length ? toks[k + 1].start : to;
+  if (k < toks.length - 1 && ctx.text.slice(toks[k].end, gapEnd).includes(',')) {
+    const named = appositiveHead(ctx, from, gapEnd);
+    if (named) return named;
+  }
   const who = subjectAt(ctx, toks, k, 'before');
   // "Stacy Baker of Columbia, South Carolina says": a place after "of" belongs to the person before it.
   if (who?.speaker?.kind === 'organization' && who.mention) {
@@ -355,8 +362,9 @@ function appositiveHead(ctx: Context, from: number, to: number): Omit<Found, 'cu
     // The appositive runs from the comma after the name to the comma before the verb: not empty.
     if ((ctx.text.slice(m.end, to).match(/,/g) ?? []).length < 2) continue;
     // What stands between must not be a new clause with its own finite cue verb.
+    // ("Tramble, asked about …," opens with a participle of its own: that one is part of the appositive.)
     const between = tokens(ctx.text, m.end, to);
-    if (between.some((t) => SPEECH_VERBS.has(t.fold))) continue;
+    if (between.some((t, i) => i > 0 && SPEECH_VERBS.has(t.fold))) continue;
     return personFound(m.person, { text: m.text, start: m.start, end: m.end }, 'name');
   }
   return null;

@@ -100,7 +100,7 @@ export const ORG_WORDS = set(`
   pic twitter x facebook instagram tiktok youtube telegram truth social
   ala ariz ark calif colo conn fla ga ill ind kan ky md mass mich minn mont neb nev okla ore pa tenn tex vt va wis wyo
   d.c n.y n.j n.h n.c n.d n.m s.c s.d r.i w.va arabia lanka qaeda vegas springs bay fort port atoll strip sachs
-  airlines motors partners capital holdings group inc
+  airlines motors partners capital holdings group inc park lake beach bridge hospital church museum zoo mall library stadium arena campus memorial
 `);
 
 export const DAY_OR_MONTH = set(`

@@ -4,6 +4,7 @@
  */
 import { foldWord } from '../text/normalize';
 import { NATIONALITIES, NOT_NAME_WORDS, ORG_WORDS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
+import { ABBREVIATIONS } from '../text/paragraphs';
 import { isCommonWord, isGivenName, sexOfGivenName, type Sex } from '../people/nameWords';
 
 export interface Token { text: string; fold: string; start: number; end: number; possessive: boolean }
@@ -126,6 +127,8 @@ export function mentionsInRun(text: string, run: CapitalisedRun, from: number, t
 
 function adjacent(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
+  // "Mr. Okafor", "Sen. Lopez": an abbreviated title keeps its full stop and still opens the name.
+  if (gap === '. ' && (Object.hasOwn(HONORIFICS, a.fold) || ABBREVIATIONS.has(a.fold))) return true;
   return gap === ' ' || gap === '\u00A0' || gap === '\n' || gap === '\r\n';
 }
 
@@ -179,6 +182,8 @@ function roleStart(text: string, all: Token[], nameIndex: number): number {
     if (isTitle(t.fold) || t.possessive || ROLE_NOUNS.has(t.fold) || (/^\p{Lu}/u.test(t.text) && i > 0 && nameIndex - i <= 3 && all.slice(i + 1, nameIndex).some((x) => ROLE_NOUNS.has(x.fold)))) start = t.start;
     else break;
   }
+  // A role never opens with a preposition or an article ("footage of Ana Ruiz" is no role "of").
+  for (let i = all.findIndex((t) => t.start === start); i >= 0 && i < nameIndex && /^(?:of|the|a|an|for|to|and)$/.test(all[i].fold); i++) start = all[i + 1].start;
   return start;
 }
 
