@@ -14,6 +14,7 @@ import { paragraphsOf } from '../../server/src/text/paragraphs';
 import { SPEECH_VERBS, CUE_PARTICIPLES } from '../../server/src/extract/cueVerbs';
 import { isCommonWord, isGivenName, sexOfGivenName } from '../../server/src/people/nameWords';
 import { TraceEngine } from '../../server/src/engine';
+import { attributionEvidence } from '../../server/src/check/evidence';
 
 const quotes = (text: string) => extractQuotes(text).quotes;
 const last = (text: string): ExtractedQuote | undefined => quotes(text).at(-1);
@@ -91,6 +92,19 @@ test('a paragraph of quotation alone carries the previous speaker, as evidence t
   assert.equal(near[1].speaker, null);
 });
 
+test('a follow-on quotation after "said X." keeps X, two-apostrophe marks included; a party label in parentheses is no speaker', () => {
+  const q = quotes("''It is tinkering,'' said Alan Colbert, an economist at a policy center. ''I would not call it reform.''");
+  assert.deepEqual(q.map((x) => x.speaker?.name), ['Alan Colbert', 'Alan Colbert']);
+  assert.equal(person('\u201CWe cannot allow it,\u201D Rep. John Micaud (R-Fla.) said.'), 'John Micaud');
+});
+
+test('a sentence that ends in its own cue gives its speaker to the quotation that opens the next', () => {
+  const q = last('The agency may wait while talks go on, Adam Schiffer said. \u201CThe other factor is timing.\u201D')!;
+  assert.equal(q.speaker?.name, 'Adam Schiffer');
+  assert.equal(q.speaker?.via, 'carried');
+  assert.equal(last('The agency may wait while Adam Schiffer talks to allies. \u201CThe other factor is timing.\u201D')!.speaker, null);
+});
+
 test('pronouns agree in sex (given names, honorifics) and prefer a recent subject to a nearer object', () => {
   assert.ok(isGivenName('maria') && sexOfGivenName('maria') === 'f' && sexOfGivenName('paul') === 'm');
   assert.equal(sexOfGivenName('jordan'), undefined);
@@ -164,6 +178,10 @@ test('misattributed only on evidence: a confident source speaker, a name that is
   const lone = engine.check('\u201CWe need the ferry back by summer,\u201D Grant Holloway said.').findings[0];
   assert.equal(lone.verdict, 'verified');
   assert.ok(lone.source, 'still traced to its source');
+  const evidence = attributionEvidence(lone.source!.quote.speaker, lone.source!.quote.speakerMention)!;
+  assert.equal(evidence.confident, false);
+  assert.match(evidence.how, /never gives as a full name/);
+  assert.equal(attributionEvidence(engine.check('\u201CThe harbor will stay public forever,\u201D Grant Holloway said.').findings[0].source!.quote.speaker, null)!.confident, true);
   // Two articles give the same words to two people: naming either is no misattribution.
   assert.equal(verdict('\u201CThe toll bridge must come down this year,\u201D Grant Holloway said.'), 'verified');
   assert.equal(verdict('\u201CThe toll bridge must come down this year,\u201D Ines Okonkwo said.'), 'verified');

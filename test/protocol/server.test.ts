@@ -60,6 +60,9 @@ test('hover: verdict, speaker with role, source, the sentence with the words in 
   const v = h.contents.value;
   assert.match(v, /Misattributed/);
   assert.match(v, /Hanno Pevkur — Estonian defense minister/);
+  // The hover says which rule found the source's speaker.
+  assert.match(v, /\*\*Found by:\*\* named with the reporting verb/);
+  assert.doesNotMatch(v, /does not establish/);
   assert.match(v, /2025\\-10\\-15/);
   assert.match(v, /\*\*He confirmed once again/);
   assert.match(v, /\[Open the source at the quotation\]\(file:\/\/.*2025-10-15-hegseth-impose-costs-on-russia\.md#L\d+,\d+\)/);

@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import type { Code, Finding, Verdict } from './checkDraft';
 import type { TraceCorpus } from '../index/traceCorpus';
 import type { Range } from '../text/lineIndex';
+import type { Mention, Speaker } from '../extract/extract';
+import { attributionEvidence } from './evidence';
 
 export interface SourceData {
   uri: string;
@@ -15,6 +17,8 @@ export interface SourceData {
   date: string | null;
   url: string | null;
   speaker: string | null;
+  /** How the source's speaker was found, and whether that is evidence enough for a warning. */
+  speakerEvidence: { via: string | null; kind: 'person' | 'organization' | 'unnamed' | null; how: string; confident: boolean } | null;
   /** The source's exact words for the part the draft quotes. */
   wording: string;
   /** Where the quotation stands in the source file. */
@@ -43,8 +47,14 @@ export function sourceData(corpus: TraceCorpus, f: Finding): SourceData | null {
   if (!s) return null;
   return {
     uri: pathToFileURL(s.article.path).toString(), path: s.article.path, title: s.article.title, outlet: s.article.outlet, date: s.article.date,
-    url: s.article.url, speaker: s.speaker, wording: s.wording, range: corpus.rangeIn(s.article, s.start, s.end),
+    url: s.article.url, speaker: s.speaker, speakerEvidence: evidenceOf(s.quote.speaker, s.quote.speakerMention), wording: s.wording, range: corpus.rangeIn(s.article, s.start, s.end),
   };
+}
+
+function evidenceOf(speaker: Speaker | null, mention: Mention | null): SourceData['speakerEvidence'] {
+  const e = attributionEvidence(speaker, mention);
+  if (!e || !speaker) return null;
+  return { via: speaker.via ?? null, kind: speaker.kind ?? (speaker.anonymous ? 'unnamed' : 'person'), how: e.how, confident: e.confident };
 }
 
 export function findingData(corpus: TraceCorpus, f: Finding, version: number | null): FindingData {

@@ -208,7 +208,8 @@ function rightCue(ctx: Context, span: QuoteSpan): Found | null {
   const maxBefore = appositive ? 40 : last === '.' ? 4 : 9;
   for (let k = 1; k < Math.min(toks.length, maxBefore + 1); k++) {
     const gap = text.slice(toks[k - 1].end, toks[k].start);
-    if (/[.;!?]/.test(gap) && !(gap.startsWith('. ') && ABBREVIATIONS.has(toks[k - 1].fold))) return null;
+    // A full stop ends the cue's reach, unless it closes an abbreviation ("Sen.") or a label ("(R-Fla.)").
+    if (/[.;!?]/.test(gap) && !(gap.startsWith('. ') && ABBREVIATIONS.has(toks[k - 1].fold)) && !/^\.\)\s+$/.test(gap)) return null;
     const phrasal = PHRASAL_CUES.has(toks[k].fold) && /^(back|out)$/.test(toks[k + 1]?.fold ?? '');
     if ((SPEECH_VERBS.has(toks[k].fold) || phrasal) && !nounReading(toks[k - 1]) && !isCapitalised(toks[k])) {
       const who = subjectBefore(ctx, span.close, toks[k].start);
@@ -302,6 +303,9 @@ function accordingTo(ctx: Context, span: QuoteSpan): Found | null {
 }
 
 function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue'> | null {
+  // "Rep. John Mica (R-Fla.) said": a parenthesis before the verb is the name's label.
+  const label = /\s*\([^()]{1,40}\)\s*$/.exec(ctx.text.slice(Math.max(from, to - 44), to));
+  if (label) to -= label[0].length;
   // "A port official, who asked not to be named, said": skip one parenthetical clause.
   const before = ctx.text.slice(from, to);
   const paren = /,\s*(?:who|which|granted|speaking|citing|according|a|an|the|himself|herself|also)\b[^,]*,\s*$/iu.exec(before);
@@ -526,13 +530,30 @@ function inherit(ctx: Context, q: ExtractedQuote, span: QuoteSpan, before: Extra
     q.cue = 'inherited';
     return;
   }
-  if (!prev || prev.paragraph !== q.paragraph || !prev.speaker) return;
   const s = windowStart(sentenceStartOf(ctx, span.paragraph, span.open), span.open);
   if (/[\p{L}\p{N}]/u.test(ctx.text.slice(s, span.open))) return;
+  if (!prev || prev.paragraph !== q.paragraph || !prev.speaker || prev.close < sentenceStartOf(ctx, span.paragraph, Math.max(s - 2, ctx.paragraphs[span.paragraph].start))) {
+    // "…, Schiff said. “The other factor …”": a sentence that ends in its own cue gives its speaker
+    // to the quotation opening the next one, carried (not evidence enough for an alarm).
+    const found = cueEndingSentence(ctx, span.paragraph, s);
+    if (found?.speaker) { q.speaker = found.speaker.anonymous ? found.speaker : { ...found.speaker, via: 'carried' }; q.speakerMention = found.mention; q.verb = found.verb ?? null; q.cue = 'inherited'; }
+    return;
+  }
   q.speaker = prev.speaker;
   q.speakerMention = prev.speakerMention;
   q.verb = prev.verb;
   q.cue = 'inherited';
+}
+
+/** The cue that ends the sentence before `sentenceStart` ("…, Schiff said."), if the sentence ends with one. */
+function cueEndingSentence(ctx: Context, p: number, sentenceStart: number): Found | null {
+  const pStart = ctx.paragraphs[p].start;
+  if (sentenceStart <= pStart) return null;
+  let end = sentenceStart;
+  while (end > pStart && /[\s.!?]/.test(ctx.text[end - 1])) end--;
+  const toks = tokens(ctx.text, Math.max(pStart, end - 80), end).filter((t) => !ctx.masked(t.start)).slice(-4);
+  if (!toks.some((t) => SPEECH_VERBS.has(t.fold) && !isCapitalised(t))) return null;
+  return cueBefore(ctx, p, end);
 }
 
 /** A paragraph that holds nothing but quotation: no word of it stands outside the marks. */

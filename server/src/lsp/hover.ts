@@ -6,6 +6,8 @@ import type { Person } from '../people/registry';
 import { escapeMarkdown as esc } from './markdown';
 import { articleLabel } from '../check/messages';
 import { readArticleText } from '../corpus/articleText';
+import { attributionEvidence } from '../check/evidence';
+import { confidentSpeaker } from '../extract/extract';
 
 const LABEL: Record<Finding['verdict'], string> = {
   verified: '✓ Verified', misquote: '⚠ Misquoted', misattributed: '⚠ Misattributed', outdated: '⏲ Outdated', unsourced: '? Unsourced',
@@ -45,7 +47,12 @@ export function quotationHover(corpus: TraceCorpus, f: Finding): string {
   const q = s.quote;
   const person = q.person;
   const roles = person?.roles.length ? ` — ${esc(person.roles[0])}` : q.speaker?.roles.length ? ` — ${esc(q.speaker.roles[0])}` : '';
-  lines.push('', `**Speaker:** ${s.speaker ? esc(s.speaker) : '_no speaker named in the source_'}${roles}  `);
+  const kind = q.speaker?.kind === 'organization' ? ' _(an organisation or document)_' : '';
+  lines.push('', `**Speaker:** ${s.speaker ? esc(s.speaker) : '_no speaker named in the source_'}${kind}${roles}  `);
+  const evidence = attributionEvidence(q.speaker, q.speakerMention);
+  if (evidence) lines.push(`**Found by:** ${esc(evidence.how)}${evidence.confident ? '' : ' — _the corpus does not establish who said it_'}  `);
+  const disputed = f.alsoIn.filter((m) => m.speaker && m.speaker !== s.speaker && confidentSpeaker(m.quote.speaker));
+  if (disputed.length) lines.push(`**Disputed:** ${disputed.slice(0, 3).map((m) => `${esc(m.speaker!)} in ${esc(articleLabel(m.article))}`).join('; ')} also said to have said these words  `);
   lines.push(`**Source:** ${[s.article.outlet ?? 'outlet unknown', articleLabel(s.article), s.article.date ?? 'undated'].map(esc).join(' · ')}`);
   // The index keeps no article text: the sentence around the quotation is re-read from the file
   // (the quotation alone when the file changed since it was indexed).

@@ -47,7 +47,8 @@ export function sentenceStarts(text: string, start: number, end: number, masked?
     while (j < end && /["'\u201D\u2019)\]]/.test(text[j])) j++;
     if (j >= end || !/\s/.test(text[j])) continue;
     while (j < end && /\s/.test(text[j])) j++;
-    if (j >= end || !/[\p{Lu}\p{N}"\u201C\u2018]/u.test(text[j])) continue;
+    // A sentence may open with a quotation mark, two apostrophes included (''It's …'').
+    if (j >= end || !/[\p{Lu}\p{N}"\u201C\u2018\u00AB\u201E]/u.test(text[j]) && !(text[j] === "'" && text[j + 1] === "'")) continue;
     if (c === '.') {
       const word = /([\p{L}]+)$/u.exec(text.slice(Math.max(start, i - 12), i));
       // "U.S. Defense", "J. Edgar": an initial, unless a quotation opens after it ("on X. “Publicly …").
