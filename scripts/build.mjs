@@ -16,5 +16,8 @@ if (process.argv.includes('--tests')) {
     build({ ...common, entryPoints: ['test/runTest.ts'], outfile: 'dist/test/runTest.js', external: ['@vscode/test-electron'] }),
   );
 }
-if (process.argv.includes('--bench')) jobs.push(build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js' }));
+if (process.argv.includes('--bench')) jobs.push(
+  build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js' }),
+  build({ ...common, entryPoints: ['bench/throughput.ts'], outfile: 'dist/throughput.js' }),
+);
 await Promise.all(jobs);

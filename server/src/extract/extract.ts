@@ -330,7 +330,7 @@ function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue
   const who = subjectAt(ctx, toks, k, 'before');
   // "Stacy Baker of Columbia, South Carolina says": a place after "of" belongs to the person before it.
   if (who?.speaker?.kind === 'organization' && who.mention) {
-    for (let i = ctx.people.mentions.length - 1; i >= 0; i--) {
+    for (let i = ctx.people.firstEndingAfter(who.mention.start) - 1; i >= 0; i--) {
       const m = ctx.people.mentions[i];
       if (m.end > who.mention.start) continue;
       if (m.start < from) break;
@@ -343,7 +343,9 @@ function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue
 
 /** The person a sentence opens with, as its subject ("In a press conference, Trump launched …"): not after a preposition, not a possessive. */
 function sentenceSubject(ctx: Context, from: number, to: number): Omit<Found, 'cue'> | null {
-  for (const m of ctx.people.mentions) {
+  const mentions = ctx.people.mentions;
+  for (let i = ctx.people.firstEndingAfter(from); i < mentions.length; i++) {
+    const m = mentions[i];
     if (m.start < from) continue;
     if (m.start >= to) break;
     if (/['\u2019]s$/.test(ctx.text.slice(m.start, m.end + 2))) continue;
@@ -357,7 +359,7 @@ function sentenceSubject(ctx: Context, from: number, to: number): Omit<Found, 'c
 }
 
 function appositiveHead(ctx: Context, from: number, to: number): Omit<Found, 'cue'> | null {
-  for (let i = ctx.people.mentions.length - 1; i >= 0; i--) {
+  for (let i = ctx.people.firstEndingAfter(to) - 1; i >= 0; i--) {
     const m = ctx.people.mentions[i];
     if (m.end > to) continue;
     if (m.start < from) break;
@@ -559,7 +561,14 @@ function cueEndingSentence(ctx: Context, p: number, sentenceStart: number): Foun
 /** A paragraph that holds nothing but quotation: no word of it stands outside the marks. */
 function quoteOnlyParagraph(ctx: Context, p: number): boolean {
   const { start, end } = ctx.paragraphs[p];
-  for (let i = start; i < end; i++) if (!ctx.masked(i) && /[\p{L}\p{N}]/u.test(ctx.text[i])) return false;
+  const text = ctx.text;
+  for (let i = start; i < end; i++) {
+    if (ctx.masked(i)) continue;
+    const c = text.charCodeAt(i);
+    // Spaces and ASCII punctuation are no words; anything else is tested as a letter or digit.
+    if (c <= 0x40 && !(c >= 48 && c <= 57) || c >= 0x5B && c <= 0x60 || c >= 0x7B && c <= 0x7F) continue;
+    if (c >= 0x80 ? /[\p{L}\p{N}]/u.test(text[i]) : true) return false;
+  }
   return true;
 }
 

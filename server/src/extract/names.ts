@@ -69,7 +69,7 @@ const isTitle = (f: string) => TITLE_WORDS.has(f) || NATIONALITY_WORDS.has(f);
  * capitalised word is a person already known (a surname met in full earlier).
  */
 // A capitalised run: capitalised words joined by single spaces, with name particles between.
-const RUN_AT = /[\p{Lu}][\p{L}\p{M}\p{N}.'\u2019\-]*(?:(?:[ \u00A0]|\r?\n)(?:(?:de|van|von|der|den|bin|al|da|del|la|le|du|dos|ibn) )?[\p{Lu}][\p{L}\p{M}\p{N}.'\u2019\-]*)*/uy;
+const RUN_AT = /[\p{Lu}][\p{L}\p{M}\p{N}.'\u2019\-]*(?:[ \u00A0\n](?:(?:de|van|von|der|den|bin|al|da|del|la|le|du|dos|ibn) )?[\p{Lu}][\p{L}\p{M}\p{N}.'\u2019\-]*)*/uy;
 const UPPERISH = /[A-Z\u00C0-\uFFFF]/g;
 
 export interface CapitalisedRun { start: number; text: string }
@@ -145,7 +145,8 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
   }
   let name = run.slice(k);
   // "Transport Minister Mark Harbers": department words the lexicon lacks still end at the role noun.
-  for (let r = name.length - 2; r >= 0; r--) if (ROLE_NOUNS.has(name[r].fold) && !name[r].possessive) { name = name.slice(r + 1); titled = true; break; }
+  // So do abbreviated titles and other title words ("Retired U.S. Air Force Gen. Norman Ham").
+  for (let r = name.length - 2; r >= 0; r--) if ((ROLE_NOUNS.has(name[r].fold) || isTitle(name[r].fold) && name[r].text.length > 1) && !name[r].possessive) { name = name.slice(r + 1); titled = true; break; }
   if (name.length === 0 || name.length > 4) return null;
   // "Bill Clinton", "Grant Woods": a given name opening a longer run is a name, whatever else the word means.
   const givenFirst = name.length > 1 && isGivenName(name[0].fold);

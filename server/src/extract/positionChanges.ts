@@ -39,7 +39,7 @@ export function findPositionChanges(ctx: Context, changeWords: ArrayLike<number>
   ctx.paragraphs.forEach((p, i) => {
     while (w < changeWords.length && changeWords[w] < p.start) w += 2;
     if (w >= changeWords.length || changeWords[w] >= p.end) return;
-    if (isHeadline(ctx.text.slice(p.start, p.end))) return;
+    if (isHeadline(ctx.text.slice(p.start, p.end), p === ctx.paragraphs[0])) return;
     for (; w < changeWords.length && changeWords[w] < p.end; w += 2) {
       const at = changeWords[w];
       const termEnd = changeWords[w + 1];

@@ -39,13 +39,13 @@ const closesBefore = (text: string, i: number) => !/[\p{L}\p{N}]/u.test(text[i] 
  * «…», ''…'' (two apostrophes, as some wire and newspaper copy does), ``…'' and, where a
  * paragraph has no double marks at all, ‘…’ or '…'.
  */
-function openingAt(text: string, i: number, ps: number, singles: boolean): { kind: string; width: number } | null {
+function openingAt(text: string, i: number, ps: number, singles: () => boolean): { kind: string; width: number } | null {
   const c = text[i];
   if (c === "'" && text[i + 1] === "'") return opensAt(text, i, 2, ps) ? { kind: "''", width: 2 } : null;
   if (c === '`' && text[i + 1] === '`') return { kind: "''", width: 2 };
   if (isOpeningQuote(c)) return { kind: c, width: 1 };
   if (c === STRAIGHT) return opensAt(text, i, 1, ps) ? { kind: STRAIGHT, width: 1 } : null;
-  if (singles && (c === '\u2018' || c === "'") && opensAt(text, i, 1, ps) && /\p{L}/u.test(text[i + 1] ?? '')) return { kind: c, width: 1 };
+  if ((c === '\u2018' || c === "'") && opensAt(text, i, 1, ps) && /\p{L}/u.test(text[i + 1] ?? '') && singles()) return { kind: c, width: 1 };
   return null;
 }
 
@@ -69,14 +69,19 @@ export function findQuoteSpans(text: string, paragraphs: Span[], problems: TextP
   let carry = false; // previous paragraph ended inside a quote that this one reopens
   for (let p = 0; p < paragraphs.length; p++) {
     const { start: ps, end: pe } = paragraphs[p];
-    const singles = !DOUBLE_MARK.test(text.slice(ps, pe));
+    // Whether the paragraph has double marks is asked only when a single mark could open.
+    let singlesKnown = false, singles = false;
+    const singlesAllowed = () => { if (!singlesKnown) { singlesKnown = true; singles = !DOUBLE_MARK.test(text.slice(ps, pe)); } return singles; };
     let openAt = -1;
     let openKind = '';
     let openWidth = 1;
     let reopened = false;
     for (let i = ps; i < pe; i++) {
+      // Most characters are no mark at all: one comparison of the code decides (the hot path of indexing).
+      const code = text.charCodeAt(i);
+      if (code !== 34 && code !== 39 && code !== 96 && code < 0xAB) continue;
       if (openAt < 0) {
-        const o = openingAt(text, i, ps, singles);
+        const o = openingAt(text, i, ps, singlesAllowed);
         if (o) {
           openAt = i;
           openKind = o.kind;
@@ -106,7 +111,7 @@ export function findQuoteSpans(text: string, paragraphs: Span[], problems: TextP
     if (openAt >= 0) {
       const next = paragraphs[p + 1];
       const single = openKind === '\u2018' || openKind === "'";
-      const nextOpens = !single && next !== undefined && !!openingAt(text, next.start, next.start, false);
+      const nextOpens = !single && next !== undefined && !!openingAt(text, next.start, next.start, () => false);
       const end = trimEnd(text, openAt + openWidth, pe);
       // A single mark left open is an apostrophe after all ('90s, rock 'n' roll): no quotation.
       if (single) continue;

@@ -19,19 +19,20 @@ export interface LocalPerson {
 export interface PlacedMention { person: LocalPerson; start: number; end: number; mentionStart: number; text: string }
 export interface AnonymousMention { text: string; start: number; end: number; noun: string; definite: boolean }
 
-/** How far back a sentence's subject still outranks a nearer mention for a pronoun: about two sentences. */
-const SUBJECT_REACH = 600;
+/** A sentence ends between two mentions: a full stop, question or exclamation mark before a space, or a line break. */
+const SENTENCE_END = /[.!?]["\u201D'\u2019)]*\s|\n/;
 const PREPOSITION_BEFORE = /\b(?:of|to|with|for|against|about|at|by|from|than|like|toward|towards|on|over|into|between|among|through)\s+(?:the\s+)?$/i;
 const ANONYMOUS_NOUN = new RegExp(`\\b(?:${[...ANONYMOUS_NOUNS].join('|')})\\b`, 'gi');
 const DETERMINER_BEFORE = /\b(an?|one|another|the)\s+(?:[\p{L}.\u2019'-]+\s+){0,3}$/iu;
 
 /** Title-case lines without closing punctuation are headlines: their capitals name no one. */
-export function isHeadline(text: string): boolean {
+export function isHeadline(text: string, first = false): boolean {
   // The last non-space character, found from the end: a `…\s*$` regex is tried at every offset.
   let i = text.length - 1;
   while (i >= 0 && /\s/.test(text[i])) i--;
   const closed = i >= 0 && '.?!\u201D"'.includes(text[i]);
-  if (closed && text.length > 200) return false;
+  // Some copy ends the headline on its first line with a full stop; elsewhere a closed line is prose.
+  if (closed && (!first || text.length > 200)) return false;
   const words = text.split(/\s+/).filter((w) => /^[\p{L}]{4,}/u.test(w));
   const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
   // Some copy ends its headline with a full stop: then nearly every word must be capitalised.
@@ -54,7 +55,7 @@ export class ArticlePeople {
   constructor(private readonly text: string, paragraphs: { start: number; end: number }[], private readonly masked: (i: number) => boolean, knownSurname: (fold: string) => boolean = () => false) {
     // First pass: full names, so that the second knows this article's surnames. A run is read
     // again in the second pass only if its reading asked about a lone word and was told no.
-    paragraphs = this.paragraphs = paragraphs.filter((p) => !isHeadline(text.slice(p.start, p.end)));
+    paragraphs = this.paragraphs = paragraphs.filter((p, k) => !isHeadline(text.slice(p.start, p.end), k === 0));
     const firstPass = paragraphs.map((p) => capitalisedRuns(text, p.start, p.end, masked).map((run) => ({ run, ...mentionsInRun(text, run, p.start, p.end, knownSurname, masked) })));
     for (const runs of firstPass) for (const r of runs) for (const m of r.mentions) this.person(m);
     const known = (f: string) => this.bySurname.has(f) || knownSurname(f);
@@ -115,7 +116,17 @@ export class ArticlePeople {
   }
 
   mentionAt(start: number, end: number): PlacedMention | undefined {
-    return this.mentions.find((m) => m.start < end && m.end > start);
+    // Mentions are in text order and do not overlap: binary search for the first ending after `start`.
+    const i = this.firstEndingAfter(start);
+    const m = this.mentions[i];
+    return m && m.start < end ? m : undefined;
+  }
+
+  /** Index of the first mention whose end lies after `offset` (mentions.length if none). */
+  firstEndingAfter(offset: number): number {
+    let lo = 0, hi = this.mentions.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.mentions[mid].end <= offset) lo = mid + 1; else hi = mid; }
+    return lo;
   }
 
   /** Nearest person named before `offset`: what "he", "she" or "his" refers to. */
@@ -139,22 +150,23 @@ export class ArticlePeople {
     if (!want) return undefined;
     let lo = 0, hi = this.mentions.length - 1, at = -1;
     while (lo <= hi) { const mid = (lo + hi) >> 1; if (this.mentions[mid].end <= offset) { at = mid; lo = mid + 1; } else hi = mid - 1; }
-    // Salience: the subject of a recent sentence first ("Ham explained why he backs Trump. “…,” he
-    // said" is Ham's), then the nearest other mention, then one in a possessive or after a preposition.
-    let other: { mention: PlacedMention; agrees: boolean } | undefined;
-    let weak: { mention: PlacedMention; agrees: boolean } | undefined;
+    // Salience: the latest sentence that names a person who fits decides; within it, its subject
+    // ("Ham explained why he backs Trump. “…,” he said" is Ham's), else the nearest mention that is
+    // not a possessive or a preposition's object ("… concerns Henry Crespo. “…,” he said"), else any.
+    let group: { mention: PlacedMention; agrees: boolean; role: 'subject' | 'weak' | 'other' }[] = [];
+    let groupEnd = offset;
     for (let i = at, seen = 0; i >= 0 && seen < 12; i--, seen++) {
       const m = this.mentions[i];
       if (offset - m.end > 2500) break;
+      // A sentence boundary between this mention and the group so far closes the group.
+      if (group.length && SENTENCE_END.test(this.text.slice(m.end, groupEnd))) break;
       const sex = m.person.sex;
       if (sex && sex !== want) continue;
-      const found = { mention: m, agrees: sex === want };
-      const role = this.grammaticalRole(m);
-      if (role === 'subject' && offset - m.end <= SUBJECT_REACH) return found;
-      if (role === 'weak') weak ??= found;
-      else other ??= found;
+      if (!group.length) groupEnd = m.end;
+      group.push({ mention: m, agrees: sex === want, role: this.grammaticalRole(m) });
     }
-    return other ?? weak;
+    const pick = group.find((c) => c.role === 'subject') ?? group.find((c) => c.role === 'other') ?? group[0];
+    return pick && { mention: pick.mention, agrees: pick.agrees };
   }
 
   /** Whether a mention opens its sentence (its subject), is a possessive or a preposition's object (weak), or neither. */
@@ -165,7 +177,7 @@ export class ArticlePeople {
     while (i >= 0 && m.mentionStart - i < 80 && !/[.!?\n\u201D"]/.test(text[i])) i--;
     // A conjunction or a sentence adverb may open the sentence before its subject ("And Hegseth …").
     const before = text.slice(i + 1, m.mentionStart).replace(/^\s*(?:(?:and|but|so|yet|still|meanwhile|then|now|also|however|later|earlier|instead|indeed)\b,?\s*)+/i, '');
-    return !/[\p{L}\p{N}]/u.test(before) || /^[^,]{0,60},\s*$/u.test(before) ? 'subject' : 'other';
+    return !/[\p{L}\p{N}]/u.test(before) || /^[^,]{0,100},\s*$/u.test(before) ? 'subject' : 'other';
   }
 
   /** An unnamed speaker introduced earlier ("A NATO official, granted anonymity, …") that "the person" refers back to. */
