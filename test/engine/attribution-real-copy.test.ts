@@ -187,3 +187,21 @@ test('misattributed only on evidence: a confident source speaker, a name that is
   assert.equal(verdict('\u201CThe toll bridge must come down this year,\u201D Ines Okonkwo said.'), 'verified');
   assert.equal(verdict('\u201CThe toll bridge must come down this year,\u201D Ana Ruizal said.'), 'misattributed');
 });
+
+test('outdated only on the same subject: a reversal on taxes does not date words on foreign policy', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-topic-'));
+  writeFileSync(join(dir, 'a.md'), '---\ntitle: Campaign stop\ndate: 2024-02-01\n---\n\nSenator Dale Prescott spoke in Ashford about the budget.\n\n\u201CI will never raise taxes on working families,\u201D Prescott said of the budget.\n\nOn the border dispute, he was blunt. \u201CWe will stand with our allies in the north,\u201D Prescott said.\n');
+  writeFileSync(join(dir, 'b.md'), '---\ntitle: Budget deal\ndate: 2024-06-01\n---\n\nSenator Dale Prescott backed the budget deal on Monday.\n\nPrescott reversed his prior commitment not to raise taxes on working families.\n');
+  const engine = await TraceEngine.load([dir]);
+  const taxes = engine.check('Prescott says \u201CI will never raise taxes on working families.\u201D').findings[0];
+  assert.equal(taxes.verdict, 'outdated');
+  assert.ok(taxes.outdated!.overlap.some((w) => w.startsWith('tax')), taxes.outdated!.overlap.join(','));
+  const allies = engine.check('Prescott says \u201CWe will stand with our allies in the north.\u201D').findings[0];
+  assert.equal(allies.verdict, 'verified');
+});
+
+test('a date phrase anywhere in the sentence or earlier in the paragraph dates a quotation', async () => {
+  const { isDated } = await import('../../server/src/check/dating');
+  for (const dated of ['at her March rally, Prescott says', 'during the summit in May, Prescott says', 'in a June interview, Prescott says']) assert.ok(isDated(dated), dated);
+  for (const current of ['Prescott says, and may well mean it,', 'In an interview, Prescott says']) assert.ok(!isDated(current), current);
+});

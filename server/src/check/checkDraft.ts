@@ -12,6 +12,8 @@ import { quoteTokens, TokenKind, wordCount } from '../text/quoteTokens';
 import { align, type Alignment } from './align';
 import { isDated, presentTenseVerb } from './dating';
 import { scanDraft } from './draftScan';
+import { paragraphAround, sharedSubject } from './topic';
+import { readArticleText } from '../corpus/articleText';
 
 export type Verdict = 'verified' | 'misquote' | 'misattributed' | 'outdated' | 'unsourced';
 export type Code = Exclude<Verdict, 'verified'>;
@@ -54,7 +56,7 @@ export interface Finding {
   /** Other corpus articles that carry the same words. */
   alsoIn: SourceMatch[];
   /** For outdated: the later article that reports the change, and the draft's present-tense verb. */
-  outdated: { change: PositionChangeRef; verb: string | null } | null;
+  outdated: { change: PositionChangeRef; verb: string | null; overlap: string[] } | null;
 }
 
 export interface DraftReport {
@@ -227,9 +229,20 @@ function outdatedBy(corpus: TraceCorpus, prose: string, paragraph: { start: numb
   const person = best.quote.person;
   const date = best.article.date;
   if (!person || !date) return null;
-  const later = corpus.changesOf(person).filter((c) => c.article.date && c.article.date > date)
-    .sort((x, y) => (x.article.date! < y.article.date! ? -1 : 1))[0];
-  if (!later) return null;
+  const changes = corpus.changesOf(person).filter((c) => c.article.date && c.article.date > date)
+    .sort((x, y) => (x.article.date! < y.article.date! ? -1 : 1));
+  if (!changes.length) return null;
+  // Only a change on the same subject: the quotation with its source paragraph against the change's
+  // sentence with its paragraph and the one before (the articles are re-read: changes are rare).
+  const sourceText = readArticleText(best.article);
+  const quoteSide = `${best.quote.text} ${sourceText ? paragraphAround(sourceText, best.quote.start, best.quote.end) : ''}`;
+  let later: PositionChangeRef | undefined, overlap: string[] | null = null;
+  for (const c of changes) {
+    const changeText = readArticleText(c.article);
+    overlap = sharedSubject(quoteSide, changeText ? paragraphAround(changeText, c.start, c.end, true) : c.sentence, person.name);
+    if (overlap) { later = c; break; }
+  }
+  if (!later || !overlap) return null;
   const pStart = paragraph ? paragraph.start : q.open;
   const pEnd = paragraph ? paragraph.end : q.close;
   // The quotation's sentence runs on to the next full stop after the closing mark.
@@ -238,7 +251,7 @@ function outdatedBy(corpus: TraceCorpus, prose: string, paragraph: { start: numb
   const context = prose.slice(pStart, stop ? q.close + stop.index + 1 : pEnd);
   const outside = context.slice(0, q.open - pStart) + ' ' + context.slice(q.close - pStart);
   if (isDated(outside)) return null;
-  return { change: later, verb: presentTenseVerb(outside) };
+  return { change: later, verb: presentTenseVerb(outside), overlap };
 }
 
 /** Traces one quotation's words (no draft around it): the best source, or null. */

@@ -5,6 +5,8 @@ import { wordSpans } from '../text/normalize';
 const MONTH = '(?:jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|july?|aug(?:ust|\\.)?|sep(?:t(?:ember)?|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)';
 const DATE_REFERENCE = new RegExp([
   `\\b(?:in|on|since|by|until|during|from|of|early|late|mid-?)\\s+${MONTH}\\b`,
+  // "at her March rally", "in a June interview", "that February speech"
+  `\\b(?:his|her|their|its|a|an|the|that|last|this)\\s+${MONTH}\\s+(?!\\d)[a-z]`,
   `\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`,
   `\\b\\d{1,2}\\s+${MONTH}\\b`,
   `\\b(?:in|since|by|during|of)\\s+(?:early\\s+|late\\s+)?(?:19|20)\\d\\d\\b`,

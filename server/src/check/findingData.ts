@@ -39,7 +39,7 @@ export interface FindingData {
   verb: { start: number; end: number; text: string } | null;
   source: SourceData | null;
   changes: { op: string; draft: string; source: string }[];
-  outdated: { uri: string; title: string | null; date: string | null; sentence: string; range: Range } | null;
+  outdated: { uri: string; title: string | null; date: string | null; sentence: string; range: Range; overlap: string[] } | null;
 }
 
 export function sourceData(corpus: TraceCorpus, f: Finding): SourceData | null {
@@ -66,6 +66,6 @@ export function findingData(corpus: TraceCorpus, f: Finding, version: number | n
     verb: f.verb && { start: f.verb.start, end: f.verb.end, text: f.verb.text },
     source: sourceData(corpus, f),
     changes: f.source?.changes ?? [],
-    outdated: o && { uri: pathToFileURL(o.change.article.path).toString(), title: o.change.article.title, date: o.change.article.date, sentence: o.change.sentence, range: corpus.rangeIn(o.change.article, o.change.start, o.change.end) },
+    outdated: o && { uri: pathToFileURL(o.change.article.path).toString(), title: o.change.article.title, date: o.change.article.date, sentence: o.change.sentence, range: corpus.rangeIn(o.change.article, o.change.start, o.change.end), overlap: o.overlap },
   };
 }

@@ -53,7 +53,7 @@ export function findPositionChanges(ctx: Context, changeWords: ArrayLike<number>
         if (t.fold === 'who' || t.fold === 'that' || t.fold === 'which') break;
         const named = ctx.people.mentionAt(t.start, t.end);
         if (named) person = named.person.name;
-        else if (PRONOUNS.has(t.fold)) person = ctx.people.nearestBefore(t.start)?.person.name;
+        else if (PRONOUNS.has(t.fold)) person = ctx.people.resolvePronoun(t.fold, t.start)?.mention.person.name;
       }
       if (!person) {
         // "a U-turn for Calderón", "a reversal by the minister".

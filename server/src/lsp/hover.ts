@@ -77,6 +77,7 @@ export function quotationHover(corpus: TraceCorpus, f: Finding): string {
     const c = f.outdated.change;
     const r = corpus.rangeIn(c.article, c.start, c.end);
     lines.push('', `**Position changed since ${esc(s.article.date ?? '')}:** “${esc(c.sentence)}” — ${esc(articleLabel(c.article))}, ${esc(c.article.date ?? '')} ([open](${sourceLink(c.article.path, r.start.line, r.start.character)}))`);
+    lines.push(`On the same subject: ${f.outdated.overlap.slice(0, 6).map(esc).join(', ')}`);
   }
   if (f.alsoIn.length) {
     lines.push('', `**Also in:** ` + f.alsoIn.slice(0, 5).map((m) => {
