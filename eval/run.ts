@@ -14,6 +14,7 @@ import { goldQuotes, readSplit, type GoldQuote, type PolnearArticle } from './po
 import { parseLabels, scoreQuote, type Labels, type Scored } from './score';
 import { buildDrafts, scoreDrafts } from './drafts';
 import { corefReferent, readCoref } from './corenlp';
+import { outdatedOnRealCopy } from './outdated';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
@@ -120,8 +121,12 @@ async function main() {
   console.log('| verdict | planted | flagged | precision | recall |');
   console.log('|---|---|---|---|---|');
   for (const v of verdicts) console.log(`| ${v.verdict} | ${v.planted} | ${v.flagged} | ${pct(v.truePositives, v.flagged)} | ${pct(v.truePositives, v.planted)} |`);
+  const o = await outdatedOnRealCopy(articles, scored);
+  console.log('');
+  console.log(`Outdated on present-tense drafts (the split dated by metadata.tsv): ${o.drafted} quotations drafted as "Name says “…”", ${o.anyLaterChange} by a person with a later reported change, ${o.flagged} flagged outdated (on the same subject)`);
+  for (const e of o.examples.slice(0, args.includes('--show-outdated') ? 200 : 5)) console.log(`  ${e}`);
   const json = opt('--json');
-  if (json) writeFileSync(json, JSON.stringify({ split: splitName, gold: gold.length, found, speakerRight, personRight, judged: judged.length, causes: Object.fromEntries(causes), verdicts }, null, 2));
+  if (json) writeFileSync(json, JSON.stringify({ split: splitName, gold: gold.length, found, speakerRight, personRight, judged: judged.length, causes: Object.fromEntries(causes), verdicts, outdated: { drafted: o.drafted, anyLaterChange: o.anyLaterChange, flagged: o.flagged } }, null, 2));
 }
 
 export type { GoldQuote, PolnearArticle };

@@ -39,10 +39,10 @@ test('check text format: path:line:col: severity code: message; exit 0 when clea
   const ok = run('check', '--corpus', 'corpus', clean);
   assert.equal(ok.status, 0, ok.stderr);
   assert.equal(ok.stdout, '');
-  const bad = draft('Hegseth says “We need to prepare for great-power competition.”\n');
+  const bad = draft('Hegseth says NATO membership for Ukraine is “off the table.”\n');
   const r = run('check', bad);
   assert.equal(r.status, 1);
-  assert.match(r.stdout, /draft\.md:1:15: warning outdated: Outdated: Pete Hegseth said this in April 2025/);
+  assert.match(r.stdout, /draft\.md:1:46: warning outdated: Outdated: Pete Hegseth said this in February 2025/);
 });
 
 test('check --format sarif is SARIF 2.1.0 with rules and locations', () => {

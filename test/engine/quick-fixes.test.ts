@@ -47,11 +47,11 @@ test('attribute to the real speaker replaces the name mention only', async () =>
 });
 
 test('date this quotation: past tense and the month after the reporting verb', async () => {
-  const draft = 'Hegseth says “We need to prepare for great-power competition.”';
+  const draft = 'Hegseth says NATO membership for Ukraine is “off the table.”';
   const [f] = await dataFor(draft);
-  assert.equal(applyEdits(draft, [dateEdit(f)!]), 'Hegseth said in April 2025 “We need to prepare for great-power competition.”');
-  const after = await dataFor('“We need to prepare for great-power competition,” Hegseth argued.');
-  assert.equal(applyEdits('“We need to prepare for great-power competition,” Hegseth argued.', [dateEdit(after[0])!]), '“We need to prepare for great-power competition,” Hegseth argued in April 2025.');
+  assert.equal(applyEdits(draft, [dateEdit(f)!]), 'Hegseth said in February 2025 NATO membership for Ukraine is “off the table.”');
+  const after = await dataFor('NATO membership for Ukraine is “off the table,” Hegseth argued.');
+  assert.equal(applyEdits('NATO membership for Ukraine is “off the table,” Hegseth argued.', [dateEdit(after[0])!]), 'NATO membership for Ukraine is “off the table,” Hegseth argued in February 2025.');
 });
 
 test('ignore this quotation inserts the comment before the opening mark, and the quotation is then ignored', async () => {

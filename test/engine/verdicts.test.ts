@@ -54,16 +54,20 @@ test('misattributed and misquoted at once: the verdict is misattributed, both co
 });
 
 test('outdated: a superseded position presented as current; dated or past-framed with a date is not', async () => {
-  const [now] = await seed('Hegseth says “We need to prepare for great-power competition.”');
+  const [now] = await seed('Hegseth says NATO membership for Ukraine is “off the table.”');
   assert.equal(now.verdict, 'outdated');
   assert.equal(now.outdated?.change.article.date, '2025-10-15');
   assert.match(now.outdated!.change.sentence, /^His comments are an about-face/);
   assert.equal(now.outdated?.verb, 'says');
+  // The change is on the same subject: NATO, Russia, the alliance.
+  assert.ok(now.outdated!.overlap.includes('nato') && now.outdated!.overlap.includes('russia'), now.outdated!.overlap.join(','));
   for (const dated of [
-    'In April, Hegseth said “We need to prepare for great-power competition.”',
-    'Hegseth said on April 11 that “We need to prepare for great-power competition.”',
-    'Back in the spring of 2025 things looked different. At the time, Hegseth said “We need to prepare for great-power competition.”',
+    'In February, Hegseth said NATO membership for Ukraine was “off the table.”',
+    'Hegseth said on Feb. 13 that NATO membership was “off the table.”',
+    'Back in the winter of 2025 things looked different. At the time, Hegseth said NATO membership was “off the table.”',
   ]) assert.equal((await seed(dated))[0].verdict, 'verified', dated);
+  // April's words on China share only "Russia" with the about-face on Europe: not the same subject.
+  assert.equal((await seed('Hegseth says “We need to prepare for great-power competition.”'))[0].verdict, 'verified');
   // The latest statement is never outdated.
   assert.equal((await seed('Hegseth says “European leaders are sending a clear message to Russia.”'))[0].verdict, 'verified');
 });

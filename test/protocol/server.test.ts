@@ -11,7 +11,7 @@ import { SEED_CORPUS } from '../helpers';
 
 const DRAFT = [
   '# Draft', '',
-  'Hegseth says “We need to prepare for great-power competition.”', '',
+  'Hegseth says NATO membership for Ukraine is “off the table.”', '',
   'In October, Hegseth said “He confirmed once again that the U.S. is a true ally.”', '',
   'In April, Hegseth told CBS News: “If there are security guarantees, they will not involve American boots on the ground.”', '',
   'Hegseth said “We will send every tank we have to the front.”', '',
@@ -109,17 +109,17 @@ test('find references: the source and the drafts that carry the same words', asy
   assert.deepEqual(uris, ['2025-10-15-hegseth-impose-costs-on-russia.md', 'draft.md', 'other-draft.md']);
 });
 
-async function actions(line: number, diagnostics: Diagnostic[] = []) {
+async function actions(line: number, diagnostics: Diagnostic[] = [], character = 40) {
   return client.connection.sendRequest<{ title: string; kind: string; isPreferred?: boolean; edit: { documentChanges: { textDocument: { version: number }; edits: never[] }[] } }[]>('textDocument/codeAction', {
-    textDocument: { uri }, range: { start: { line, character: 40 }, end: { line, character: 40 } }, context: { diagnostics },
+    textDocument: { uri }, range: { start: { line, character }, end: { line, character } }, context: { diagnostics },
   });
 }
 
 test('code actions: each fix applied to the document gives the exact text', async () => {
   const diags = await client.diagnosticsFor(uri, 1);
   const at = (code: string) => diags.filter((d) => d.code === code);
-  const apply = async (line: number, title: RegExp, d: Diagnostic[]) => {
-    const a = (await actions(line, d)).find((x) => title.test(x.title));
+  const apply = async (line: number, title: RegExp, d: Diagnostic[], character?: number) => {
+    const a = (await actions(line, d, character)).find((x) => title.test(x.title));
     assert.ok(a, `action ${title}`);
     assert.equal(a.edit.documentChanges[0].textDocument.version, 1);
     return applyTextEdits(DRAFT, a.edit.documentChanges[0].edits);
@@ -128,8 +128,8 @@ test('code actions: each fix applied to the document gives the exact text', asyn
   assert.equal(wording, DRAFT.replace('American boots', 'U.S. boots'));
   const attribute = await apply(lineOf('He confirmed'), /^Attribute to Hanno Pevkur$/, at('misattributed'));
   assert.equal(attribute, DRAFT.replace('In October, Hegseth said “He confirmed', 'In October, Hanno Pevkur said “He confirmed'));
-  const dated = await apply(lineOf('Hegseth says'), /^Date this quotation$/, at('outdated'));
-  assert.equal(dated, DRAFT.replace('Hegseth says “', 'Hegseth said in April 2025 “'));
+  const dated = await apply(lineOf('Hegseth says'), /^Date this quotation$/, at('outdated'), 50);
+  assert.equal(dated, DRAFT.replace('Hegseth says NATO', 'Hegseth said in February 2025 NATO'));
   const cite = await apply(lineOf('European leaders'), /^Cite source$/, []);
   assert.equal(cite, DRAFT.replace('Russia.”', 'Russia.”[^1]') + '\n[^1]: Untitled article, outlet unknown, 2025-10-15\n');
   const ignore = await apply(lineOf('every tank'), /^Ignore this quotation$/, at('unsourced'));
@@ -145,7 +145,7 @@ test('cite all sources is a source action that cites every traced quotation once
   const all = list.find((a) => a.title === 'Cite all sources in this draft')!;
   assert.equal(all.kind, 'source.citeAll.sourceTrace');
   const text = applyTextEdits(DRAFT, all.edit.documentChanges[0].edits);
-  assert.equal((text.match(/\[\^\d\]:/g) ?? []).length, 2, 'one footnote per source (two April quotations share one)');
+  assert.equal((text.match(/\[\^\d\]:/g) ?? []).length, 3, 'one footnote per source article (two October quotations share one)');
   assert.equal((text.match(/”\[\^\d\]/g) ?? []).length, 4, 'four traced quotations cited');
 });
 

@@ -12,7 +12,7 @@ import { quoteTokens, TokenKind, wordCount } from '../text/quoteTokens';
 import { align, type Alignment } from './align';
 import { isDated, presentTenseVerb } from './dating';
 import { scanDraft } from './draftScan';
-import { paragraphAround, sharedSubject } from './topic';
+import { sentenceAround, sharedSubject } from './topic';
 import { readArticleText } from '../corpus/articleText';
 
 export type Verdict = 'verified' | 'misquote' | 'misattributed' | 'outdated' | 'unsourced';
@@ -232,14 +232,15 @@ function outdatedBy(corpus: TraceCorpus, prose: string, paragraph: { start: numb
   const changes = corpus.changesOf(person).filter((c) => c.article.date && c.article.date > date)
     .sort((x, y) => (x.article.date! < y.article.date! ? -1 : 1));
   if (!changes.length) return null;
-  // Only a change on the same subject: the quotation with its source paragraph against the change's
-  // sentence with its paragraph and the one before (the articles are re-read: changes are rare).
+  // Only a change on the same subject: the quotation with its source sentence against the change's
+  // sentence and the one before (the articles are re-read: changes are rare).
   const sourceText = readArticleText(best.article);
-  const quoteSide = `${best.quote.text} ${sourceText ? paragraphAround(sourceText, best.quote.start, best.quote.end) : ''}`;
+  const quoteSide = `${best.quote.text} ${sourceText ? sentenceAround(sourceText, best.quote.start, best.quote.end) : ''}`;
+  const personWord = (w: string) => corpus.people.isSurname(w);
   let later: PositionChangeRef | undefined, overlap: string[] | null = null;
   for (const c of changes) {
     const changeText = readArticleText(c.article);
-    overlap = sharedSubject(quoteSide, changeText ? paragraphAround(changeText, c.start, c.end, true) : c.sentence, person.name);
+    overlap = sharedSubject(quoteSide, changeText ? sentenceAround(changeText, c.start, c.end, true) : c.sentence, person.name, personWord);
     if (overlap) { later = c; break; }
   }
   if (!later || !overlap) return null;

@@ -33,6 +33,8 @@ export function changeWordsIn(text: string): number[] {
   return out;
 }
 
+const POSITION_NOUN = /^\W+(?:\w+\W+){0,2}?(?:position|positions|stance|view|views|tone|course|message|policy|opinion|thinking|support|opposition)\b/i;
+
 export function findPositionChanges(ctx: Context, changeWords: ArrayLike<number> = changeWordsIn(ctx.text)): PositionChange[] {
   const out: PositionChange[] = [];
   let w = 0;
@@ -44,6 +46,9 @@ export function findPositionChanges(ctx: Context, changeWords: ArrayLike<number>
       const at = changeWords[w];
       const termEnd = changeWords[w + 1];
       if (ctx.masked(at)) continue;
+      // "shifted into general election gear", "shift the focus", "a wild turnaround": a shift is a
+      // change of position only when the copy says of what ("shifted his position", "a shift in tone").
+      if (/^(?:shift|turnaround)/i.test(ctx.text.slice(at, termEnd)) && !POSITION_NOUN.test(ctx.text.slice(termEnd, termEnd + 40))) continue;
       const s = Math.max(sentenceStartOf(ctx, i, at), at - 400);
       // The person must be close before the change word: its subject or possessor ("His comments are an about-face").
       const before = tokens(ctx.text, s, at).filter((t) => !ctx.masked(t.start)).slice(-8);

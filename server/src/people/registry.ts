@@ -84,6 +84,11 @@ export class PeopleRegistry {
   }
 
   /** The person a name refers to, or undefined when the corpus does not know them. */
+  /** Whether a folded word is some known person's surname exactly (no fuzzy matching). */
+  isSurname(fold: string): boolean {
+    return this.bySurname.has(fold);
+  }
+
   resolve(name: string): Person | undefined {
     // Memoised: drafts and articles ask about the same capitalised words again and again.
     const known = this.memo.get(name);
