@@ -58,6 +58,7 @@ export interface PersonMention {
   sex?: Sex;
 }
 
+const PLACE_PREFIXES = new Set(['st', 'ste', 'san', 'santa', 'los', 'las', 'fort', 'mount', 'mt', 'port', 'lake', 'north', 'south', 'east', 'west']);
 const HONORIFICS: Record<string, Sex> = { mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', dame: 'f', lord: 'm', lady: 'f', madam: 'f' };
 
 // A Set, not `in` on the lexicon object: `in` first interns the string, costly on the hot path.
@@ -162,6 +163,8 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
   // "Grand Bargain", "Personal Insult": a run that starts with a common word is a phrase, unless
   // a title, an honorific or a given name says it is a person.
   const first = name[0].fold;
+  // "St. Louis", "San Bernardino", "Fort Pierce": a place, whatever follows.
+  if (PLACE_PREFIXES.has(first) && name.length > 1) return null;
   const given = name.length > 1 && isGivenName(first);
   if (name.length > 1 && !titled && !given && isCommonWord(first)) return null;
   if (!sex && given) sex = sexOfGivenName(first);
