@@ -28,6 +28,10 @@ interface Analysed { version: number; text: string; report: DraftReport; setting
 const SEVERITY: Record<string, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  // The last line of defence: whatever escapes a handler is logged and the server goes on serving
+  // (input must never end it; a real bug still shows in the log with its stack).
+  process.on('uncaughtException', (e) => { process.stderr.write(`[source-trace] uncaught: ${e?.stack ?? e}\n`); });
+  process.on('unhandledRejection', (e) => { process.stderr.write(`[source-trace] unhandled rejection: ${(e as Error)?.stack ?? e}\n`); });
   const documents = new TextDocuments(TextDocument);
   let engine = TraceEngine.empty();
   let folders: string[] = [];
@@ -46,6 +50,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let completionKeys: { key: string; n: number }[] | null = null;
 
   const log = (msg: string) => connection.console.log(`[source-trace] ${msg}`);
+
+  /** Logs a failure of a notification handler or a background task with what it was working on; never rethrows. */
+  function logFailure(name: string, uri: string | undefined, e: unknown) {
+    connection.console.error(`[source-trace] ${name} failed on ${uri ?? '-'}: ${(e as Error)?.stack ?? e}`);
+  }
+
+  /** Wraps a notification handler: nobody awaits an answer, so a failure is logged and the server goes on. */
+  function safeNotification<P>(name: string, fn: (p: P) => unknown) {
+    return async (p: P): Promise<void> => {
+      try { await fn(p); } catch (e) { logFailure(name, (p as { textDocument?: { uri?: string } })?.textDocument?.uri, e); }
+    };
+  }
 
   /** Wraps a handler: an exception is logged with its context and answered as an LSP error; the server keeps serving. */
   function safe<P, R>(name: string, fn: (p: P, token?: { isCancellationRequested: boolean }) => R | Promise<R>) {
@@ -206,13 +222,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   function isDraft(uri: string, settings: Settings): boolean {
+    if (typeof uri !== 'string') return false;
     if (!uri.startsWith('file:')) return uri.startsWith('untitled:');
-    return !inCorpus(fileURLToPath(uri), settings);
+    // A file URI with a host (file://server/share/…) or an encoded separator names no local file.
+    let path: string;
+    try { path = fileURLToPath(uri); } catch { return false; }
+    return !inCorpus(path, settings);
   }
 
   function schedule(uri: string, delay?: number) {
     clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(() => { timers.delete(uri); void validate(uri); }, delay ?? DEFAULT_SETTINGS.debounceMs));
+    timers.set(uri, setTimeout(() => { timers.delete(uri); validate(uri).catch((e) => logFailure('validation', uri, e)); }, delay ?? DEFAULT_SETTINGS.debounceMs));
   }
 
   /** Checks a draft; a result for a version the editor has moved past is dropped, never published. */
@@ -224,6 +244,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!isDraft(uri, settings)) return undefined;
     const version = doc.version;
     const text = doc.getText();
+    if (typeof text !== 'string') throw new Error(`the document's text is a ${typeof text}, not a string`);
     const report = await engine.checkAsync(text, { minQuoteWords: settings.minQuoteWords, maxQuotes: settings.maxQuotes, isCancelled: () => documents.get(uri)?.version !== version });
     if (report.cancelled || documents.get(uri)?.version !== version) return undefined;
     const result: Analysed = { version, text, report, settings };
@@ -292,10 +313,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
   documents.onDidClose((e) => { analysed.delete(e.document.uri); clearTimeout(timers.get(e.document.uri)); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration(safeNotification('configuration', () => {
     settingsCache.clear();
-    ready = loadCorpus();
-  });
+    ready = loadCorpus().catch((e) => logFailure('corpus load', undefined, e));
+  }));
 
   connection.onHover(safe('hover', async (p) => {
     const doc = documents.get(p.textDocument.uri);
@@ -452,15 +473,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return out;
   }
 
-  connection.onDidChangeWatchedFiles(safe('watchedFiles', async (p: { changes: { uri: string; type: number }[] }) => {
+  connection.onDidChangeWatchedFiles(safeNotification('watchedFiles', async (p: { changes: { uri: string; type: number }[] }) => {
     await ready;
     // A snapshot being taken for the persisted index must see one corpus throughout.
     while (saving) await saving;
     const settings = await settingsFor();
     let touched = 0;
-    for (const change of p.changes) {
-      if (!change.uri.startsWith('file:')) continue;
-      const path = fileURLToPath(change.uri);
+    for (const change of Array.isArray(p?.changes) ? p.changes : []) {
+      if (typeof change?.uri !== 'string' || !change.uri.startsWith('file:')) continue;
+      let path: string;
+      try { path = fileURLToPath(change.uri); } catch { continue; }
       if (!inCorpus(path, settings)) continue;
       const lower = path.toLowerCase();
       if (!ARTICLE_EXTENSIONS.some((x) => lower.endsWith(x)) && !/people\.(ya?ml|json)$/.test(lower)) continue;
