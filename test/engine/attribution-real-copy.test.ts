@@ -205,3 +205,13 @@ test('a date phrase anywhere in the sentence or earlier in the paragraph dates a
   for (const dated of ['at her March rally, Prescott says', 'during the summit in May, Prescott says', 'in a June interview, Prescott says']) assert.ok(isDated(dated), dated);
   for (const current of ['Prescott says, and may well mean it,', 'In an interview, Prescott says']) assert.ok(!isDated(current), current);
 });
+
+test('a quotation inside a clause takes the cue that ends its sentence; a relative clause on a person gives that person; "as X put it"', () => {
+  assert.equal(person('A cashier who \u201Csteals a handful of coins\u201D is held accountable, Nadia Olsson said.'), 'Nadia Olsson');
+  assert.equal(person('A cashier who \u201Csteals a handful of coins\u201D is held accountable by the bank.'), null);
+  assert.equal(person('Guests included Dana Whitcombe, who joked of the museum, \u201CI have not seen it yet.\u201D'), 'Dana Whitcombe');
+  assert.equal(person('The museum hired a curator who joked that \u201Cnobody reads the labels.\u201D'), null);
+  assert.equal(person('As Carl Brenner, a tax lawyer, recently put it, \u201CDid they lower their taxes legally?\u201D'), 'Carl Brenner');
+  // A vox-pop signature after a no-break space.
+  assert.equal(person('\u201CI am so ashamed to be an American, and I cannot believe what I hear.\u201D\u00A0\u2015 Jacklyn Ashworth'), 'Jacklyn Ashworth');
+});

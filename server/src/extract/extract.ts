@@ -157,12 +157,28 @@ export function sentenceEndOf(ctx: Context, p: number, offset: number): number {
 }
 
 function attribute(ctx: Context, span: QuoteSpan): Found | null {
-  return rightCue(ctx, span) ?? dashCue(ctx, span) ?? leftCue(ctx, span) ?? accordingTo(ctx, span) ?? colonCue(ctx, span);
+  return rightCue(ctx, span) ?? dashCue(ctx, span) ?? leftCue(ctx, span) ?? accordingTo(ctx, span) ?? colonCue(ctx, span) ?? sentenceFinalCue(ctx, span);
+}
+
+/** `A cashier who “steals a handful of $20s” is held accountable, Warren said.`: the cue that ends the quotation's own sentence. */
+function sentenceFinalCue(ctx: Context, span: QuoteSpan): Found | null {
+  const p = span.paragraph;
+  const end = sentenceEndOf(ctx, p, span.close);
+  if (end <= span.close) return null;
+  let e = end;
+  while (e > span.close && /[\s.!?]/.test(ctx.text[e - 1])) e--;
+  // Only a cue after a comma closing the sentence ("…, Warren said."), with no other quotation after this one.
+  for (let i = span.close; i < e; i++) if (ctx.masked(i)) return null;
+  const tail = tokens(ctx.text, Math.max(span.close, e - 60), e).filter((t) => !ctx.masked(t.start)).slice(-4);
+  const v = tail.findIndex((t) => SPEECH_VERBS.has(t.fold) && !isCapitalised(t));
+  if (v < 0 || !/,[^,]{1,60}$/.test(ctx.text.slice(span.close, e))) return null;
+  const found = cueBefore(ctx, p, e);
+  return found && { ...found, cue: 'after' };
 }
 
 /** `“…” ― Sonya Herridge`: a dash after the quotation and a name, as letters and vox pops are signed. */
 function dashCue(ctx: Context, span: QuoteSpan): Found | null {
-  const m = /^[ \t]*[\u2015\u2014\u2013-][ \t]*(?=\p{Lu})/u.exec(ctx.text.slice(span.close, span.close + 8));
+  const m = /^[ \t\u00A0]*[\u2015\u2014\u2013-][ \t\u00A0]*(?=\p{Lu})/u.exec(ctx.text.slice(span.close, span.close + 8));
   if (!m) return null;
   const from = span.close + m[0].length;
   const who = subjectAfter(ctx, from, Math.min(ctx.paragraphs[span.paragraph].end, from + 80), 2);
@@ -266,14 +282,19 @@ function cueBefore(ctx: Context, p: number, at: number): Found | null {
       if (prev && participle < 0 && /,\s*$/.test(ctx.text.slice(prev.end, toks[k].start))) participle = k;
       continue;
     }
-    // "shot back", "fired back", "lashed out": a phrasal cue.
-    if (PHRASAL_CUES.has(f) && /^(back|out)$/.test(folds[k + 1] ?? '') && !nounReading(toks[k - 1])) {
+    // "shot back", "fired back", "lashed out", "as X put it": a phrasal cue.
+    if ((PHRASAL_CUES.has(f) && /^(back|out)$/.test(folds[k + 1] ?? '') || f === 'put' && folds[k + 1] === 'it') && !nounReading(toks[k - 1])) {
       const who = subjectBefore(ctx, s, toks[k].start);
       if (who) return { ...who, cue: 'before', verb: verbOf(toks[k]) };
     }
     if (!SPEECH_VERBS.has(f) || nounReading(toks[k - 1]) || (k > 0 && isCapitalised(toks[k]))) continue;
-    // "a candidate who promised …": a relative clause's verb is not the quotation's cue.
-    if (k > 0 && /^(who|which|that)$/.test(folds[k - 1])) continue;
+    // "Stevie Wonder, who joked of the museum, “…”": a relative clause on a person gives that person;
+    // "a candidate who promised …" is not the quotation's cue.
+    if (k > 0 && /^(who|which|that)$/.test(folds[k - 1])) {
+      const ante = k > 1 && folds[k - 1] === 'who' && /,\s*$/.test(ctx.text.slice(toks[k - 2].end, toks[k - 1].start)) ? ctx.people.mentionAt(toks[k - 2].start, toks[k - 2].end) : undefined;
+      if (ante && !/['\u2019]s$/.test(ctx.text.slice(ante.start, ante.end + 2))) return { ...personFound(ante.person, { text: ante.text, start: ante.start, end: ante.end }, 'name'), cue: 'before', verb: verbOf(toks[k]) };
+      continue;
+    }
     // "when asked about" is not a cue: a passive participle has no subject of its own.
     if (k > 0 && /^(when|if|as|after|being|been|was|were)$/.test(folds[k - 1])) continue;
     const verbFirst = !/[\p{L}\p{N}]/u.test(ctx.text.slice(s, toks[k].start));
