@@ -215,3 +215,11 @@ test('a quotation inside a clause takes the cue that ends its sentence; a relati
   // A vox-pop signature after a no-break space.
   assert.equal(person('\u201CI am so ashamed to be an American, and I cannot believe what I hear.\u201D\u00A0\u2015 Jacklyn Ashworth'), 'Jacklyn Ashworth');
 });
+
+test('the last words of a fuller name are the same person; an age and a hometown are an appositive', () => {
+  const x = extractQuotes('Mexico sent Ildefonso Guajardo Villarreal to the talks.\n\nMr. Guajardo Villarreal spoke first. \u201CWe must not overreact,\u201D he said.');
+  assert.deepEqual(x.people.persons.map((p) => p.name), ['Ildefonso Guajardo Villarreal']);
+  assert.equal(x.quotes[0].speaker?.name, 'Ildefonso Guajardo Villarreal');
+  assert.equal(x.quotes[0].speaker?.via, 'pronoun', 'the honorific of the shorter form tells the fuller one is a man');
+  assert.equal(person('Donna Sampson Rawlings, 59, of Ashton, Md., who watched on a screen, said the day brought back \u201Call the people who were not here.\u201D'), 'Donna Sampson Rawlings');
+});

@@ -331,7 +331,8 @@ function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue
   const before = ctx.text.slice(from, to);
   const paren = /,\s*(?:who|which|granted|speaking|citing|according|a|an|the|himself|herself|also)\b[^,]*,\s*$/iu.exec(before);
   if (paren) to = from + paren.index;
-  else if (/,\s*$/.test(before)) {
+  // "Donna Rawlings, 59, of Ashton, Md., who watched …, said": what is left may still end an appositive.
+  if (/,\s*$/.test(before) || paren && /,[^,]{1,30},?\s*$/.test(ctx.text.slice(from, to))) {
     // "Douglas Holtz-Eakin, an economist who …, and now president of …, said": a longer
     // appositive. The subject is the last person named right before a comma that opens a
     // description (lower case, a number, a determiner), within the sentence.

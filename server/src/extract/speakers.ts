@@ -74,7 +74,8 @@ export class ArticlePeople {
     const words = m.name.split(/\s+/);
     const fold = words.map(foldWord).join(' ');
     const surname = foldWord(words[words.length - 1]);
-    let p = this.byFull.get(fold) ?? (words.length === 1 ? this.bySurname.get(surname) : undefined);
+    let p = this.byFull.get(fold) ?? (words.length === 1 ? this.bySurname.get(surname) : this.byEnding(fold));
+    if (p && words.length > 1) this.byFull.set(fold, p);
     if (!p) {
       p = { name: m.name, roles: [], mentions: 0 };
       this.persons.push(p);
@@ -86,6 +87,14 @@ export class ArticlePeople {
     if (m.sex && !p.sex) p.sex = m.sex;
     p.mentions++;
     return p;
+  }
+
+  /** "Guajardo Villarreal", "Peña Nieto": the last words of a fuller name the article gave ("Ildefonso Guajardo Villarreal"). */
+  private byEnding(fold: string): LocalPerson | undefined {
+    const bySurname = this.bySurname.get(fold.slice(fold.lastIndexOf(' ') + 1));
+    if (!bySurname) return undefined;
+    const full = bySurname.name.split(/\s+/).map(foldWord).join(' ');
+    return full.endsWith(' ' + fold) ? bySurname : undefined;
   }
 
   private anonymousOf(k: number): AnonymousMention[] {
