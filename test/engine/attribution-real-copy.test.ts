@@ -223,3 +223,11 @@ test('the last words of a fuller name are the same person; an age and a hometown
   assert.equal(x.quotes[0].speaker?.via, 'pronoun', 'the honorific of the shorter form tells the fuller one is a man');
   assert.equal(person('Donna Sampson Rawlings, 59, of Ashton, Md., who watched on a screen, said the day brought back \u201Call the people who were not here.\u201D'), 'Donna Sampson Rawlings');
 });
+
+test('"said Clinton ally James Carville" is Carville; ", and Trump vowed" after a quotation is a new clause; "But, said X," puts the verb first', () => {
+  assert.equal(person('Hillary Clinton spoke. \u201CDavid is a longtime friend,\u201D said Clinton ally James Carvell.'), 'James Carvell');
+  assert.equal(person('Hillary Clinton spoke. \u201CDavid is a longtime friend,\u201D said Clinton.'), 'Hillary Clinton');
+  const q = quotes('Ted Cruzan said he would make sand \u201Cglow in the dark,\u201D for instance, and Donald Trumpet vowed to fight.');
+  assert.equal(q[0].speaker?.name, 'Ted Cruzan');
+  assert.equal(person('Donald Trumpet was kind, his staff said. But, said Sam Solovey, \u201CI do not want to drum up conflict.\u201D'), 'Sam Solovey');
+});

@@ -226,6 +226,8 @@ function rightCue(ctx: Context, span: QuoteSpan): Found | null {
     const gap = text.slice(toks[k - 1].end, toks[k].start);
     // A full stop ends the cue's reach, unless it closes an abbreviation ("Sen.") or a label ("(R-Fla.)").
     if (/[.;!?]/.test(gap) && !(gap.startsWith('. ') && ABBREVIATIONS.has(toks[k - 1].fold)) && !/^\.\)\s+$/.test(gap)) return null;
+    // "“…,” for instance, and Trump vowed": a conjunction opens a clause of its own.
+    if (/,\s*(?:and|but|while|whereas|although|though)\b/i.test(text.slice(span.close, toks[k].start))) return null;
     const phrasal = PHRASAL_CUES.has(toks[k].fold) && /^(back|out)$/.test(toks[k + 1]?.fold ?? '');
     if ((SPEECH_VERBS.has(toks[k].fold) || phrasal) && !nounReading(toks[k - 1]) && !isCapitalised(toks[k])) {
       const who = subjectBefore(ctx, span.close, toks[k].start);
@@ -297,7 +299,7 @@ function cueBefore(ctx: Context, p: number, at: number): Found | null {
     }
     // "when asked about" is not a cue: a passive participle has no subject of its own.
     if (k > 0 && /^(when|if|as|after|being|been|was|were)$/.test(folds[k - 1])) continue;
-    const verbFirst = !/[\p{L}\p{N}]/u.test(ctx.text.slice(s, toks[k].start));
+    const verbFirst = /^(?:\W*(?:but|and|so|yet|still|then|now|again|also|later)\b)*\W*$/iu.test(ctx.text.slice(s, toks[k].start));
     const who = verbFirst ? subjectAfter(ctx, toks[k].end, at) : subjectBefore(ctx, s, toks[k].start);
     if (who) return { ...who, cue: 'before', verb: verbOf(toks[k]) };
   }
@@ -408,7 +410,16 @@ function subjectAfter(ctx: Context, from: number, to: number, maxWords = 12): Om
     const t = toks[k];
     if (PRONOUNS.has(t.fold) || FIRST_PERSON.has(t.fold)) return subjectAt(ctx, toks, k, 'after');
     const m = ctx.people.mentionAt(t.start, t.end);
-    if (m && !ctx.text.slice(m.end, m.end + 2).match(/^['\u2019]s/)) return personFound(m.person, { text: m.text, start: m.start, end: m.end }, 'name');
+    if (m && !ctx.text.slice(m.end, m.end + 2).match(/^['\u2019]s/)) {
+      // "said Clinton ally James Carville", "said Ayotte campaign manager Jon Kohan": a name used as a
+      // modifier of a role, with the speaker's own name after it.
+      const after = tokens(ctx.text, m.end, Math.min(to, m.end + 60)).slice(0, 4);
+      let r = 0;
+      while (r < after.length - 1 && !isCapitalised(after[r]) && (ROLE_NOUNS.has(after[r].fold) || ANONYMOUS_NOUNS.has(after[r].fold) || /^(campaign|ally|former|senior|top|chief|deputy|communications|press)$/.test(after[r].fold))) r++;
+      const later = r > 0 ? ctx.people.mentionAt(after[r].start, after[r].end) : undefined;
+      if (later) return personFound(later.person, { text: later.text, start: later.start, end: later.end }, 'name');
+      return personFound(m.person, { text: m.text, start: m.start, end: m.end }, 'name');
+    }
     if (ANONYMOUS_NOUNS.has(t.fold) || SOURCE_NOUNS.has(t.fold) && !t.possessive) return subjectAt(ctx, toks, k, 'after');
   }
   // "said Rasmussen Reports", "— Sierra Club": an organisation named after the cue.
