@@ -413,7 +413,7 @@ function subjectAfter(ctx: Context, from: number, to: number, maxWords = 12): Om
     if (m && !ctx.text.slice(m.end, m.end + 2).match(/^['\u2019]s/)) {
       // "said Clinton ally James Carville", "said Ayotte campaign manager Jon Kohan": a name used as a
       // modifier of a role, with the speaker's own name after it.
-      const after = tokens(ctx.text, m.end, Math.min(to, m.end + 60)).slice(0, 4);
+      const after = /^ \p{Ll}/u.test(ctx.text.slice(m.end, m.end + 2)) ? tokens(ctx.text, m.end, Math.min(to, m.end + 60)).slice(0, 4) : [];
       let r = 0;
       while (r < after.length - 1 && !isCapitalised(after[r]) && (ROLE_NOUNS.has(after[r].fold) || ANONYMOUS_NOUNS.has(after[r].fold) || /^(campaign|ally|former|senior|top|chief|deputy|communications|press)$/.test(after[r].fold))) r++;
       const later = r > 0 ? ctx.people.mentionAt(after[r].start, after[r].end) : undefined;

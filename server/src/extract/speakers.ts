@@ -81,7 +81,7 @@ export class ArticlePeople {
       this.persons.push(p);
       this.byFull.set(fold, p);
     }
-    if (words.length > p.name.split(/\s+/).length) { this.byFull.set(fold, p); p.name = m.name; }
+    if (words.length > p.name.split(/\s+/).length) { this.byFull.set(fold, p); p.name = m.name; this.folded.delete(p); }
     if (!this.bySurname.has(surname) || words.length > 1) this.bySurname.set(surname, p);
     for (const r of m.roles) if (!p.roles.includes(r)) p.roles.push(r);
     if (m.sex && !p.sex) p.sex = m.sex;
@@ -93,9 +93,11 @@ export class ArticlePeople {
   private byEnding(fold: string): LocalPerson | undefined {
     const bySurname = this.bySurname.get(fold.slice(fold.lastIndexOf(' ') + 1));
     if (!bySurname) return undefined;
-    const full = bySurname.name.split(/\s+/).map(foldWord).join(' ');
+    let full = this.folded.get(bySurname);
+    if (full === undefined) this.folded.set(bySurname, (full = bySurname.name.split(/\s+/).map(foldWord).join(' ')));
     return full.endsWith(' ' + fold) ? bySurname : undefined;
   }
+  private readonly folded = new Map<LocalPerson, string>();
 
   private anonymousOf(k: number): AnonymousMention[] {
     let found = this.anonymousIn.get(k);
