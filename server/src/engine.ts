@@ -14,6 +14,8 @@ import type { PersistedFile, PersistedIndex } from './index/persist';
 export interface EngineOptions extends LoadOptions {
   /** A persisted index: files unchanged since it was written are not read at all. */
   persisted?: PersistedIndex | null;
+  /** Told, in one line, when the persisted index could not be used. */
+  onIndexDamaged?: (message: string) => void;
   /** Extraction worker threads once a load passes POOL_AFTER articles (default: one per core but one, at least 1, at most 4; 0: none). */
   extractWorkers?: number;
 }
@@ -45,8 +47,15 @@ export class TraceEngine {
    * hash are not re-extracted), vanished files are dropped.
    */
   static async load(specs: string[], options: EngineOptions = {}): Promise<TraceEngine> {
-    const persisted = options.persisted ?? null;
-    const corpus = persisted ? TraceCorpus.restore(persisted.corpus) : new TraceCorpus();
+    let persisted = options.persisted ?? null;
+    let corpus: TraceCorpus;
+    // A persisted index that passed its checks but cannot be restored is damaged all the same:
+    // it is dropped and the corpus read in full.
+    try { corpus = persisted ? TraceCorpus.restore(persisted.corpus) : new TraceCorpus(); } catch (e) {
+      options.onIndexDamaged?.(`the persisted index could not be restored (${(e as Error).message}): rebuilding it from the corpus`);
+      persisted = null;
+      corpus = new TraceCorpus();
+    }
     const engine = new TraceEngine(corpus, options);
     const before = new Map<string, PersistedFile>((persisted?.files ?? []).map((f) => [f.path, f]));
     const refreshing = new Map<string, FileRefresh>();

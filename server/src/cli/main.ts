@@ -78,7 +78,8 @@ async function check(p: Parsed): Promise<number> {
   const files = draftFiles(p.files);
   const specs = p.corpus.length ? p.corpus : ['corpus'];
   // With --index, a run starts from the index the last run left (files unchanged since are not read) and leaves it current.
-  const engine = await TraceEngine.load(specs, { onProgress: progress(), persisted: p.index ? await loadIndexAsync(p.index) : null });
+  const warn = (message: string) => { process.stderr.write(`source-trace: ${message}\n`); };
+  const engine = await TraceEngine.load(specs, { onProgress: progress(), persisted: p.index ? await loadIndexAsync(p.index, undefined, warn) : null, onIndexDamaged: warn });
   if (p.index && engine.dirty) {
     try { saveIndex(p.index, engine.persistedForm()); } catch (e) { process.stderr.write(`source-trace: could not save the index to ${p.index}: ${(e as Error).message}\n`); }
   }

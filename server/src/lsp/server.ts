@@ -183,9 +183,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const started = Date.now();
     try {
       const path = indexPath();
-      const persisted = path && !fresh ? await loadIndexAsync(path) : null;
+      const persisted = path && !fresh ? await loadIndexAsync(path, undefined, log) : null;
       engine = await TraceEngine.load(corpusSpecs(settings), {
         persisted,
+        onIndexDamaged: log,
         confineTo: trusted ? undefined : folders,
         onProgress: (done, total, articles) => {
           const percent = total ? Math.round((done / total) * 100) : 100;
