@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers';
@@ -113,4 +113,39 @@ test('check --index: the first run writes the index, the next reads no unchanged
   assert.doesNotMatch(second.stderr, /empty file/, 'no article was read again');
   assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
   assert.equal(statSync(index).mtimeMs, written, 'nothing changed: the index is not rewritten');
+});
+
+test('check --index never destroys or hides anything: a FIFO, a file that is no index, a drafts folder, stale temporaries', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-cli-guard-'));
+  cpSync(join(ROOT, 'corpus'), join(dir, 'corpus'), { recursive: true });
+  const file = draft('In October, Hegseth said “He confirmed once again that the U.S. is a true ally.”\n');
+  const check = (index: string) => spawnSync(process.execPath, [join(ROOT, 'bin', 'source-trace.js'), 'check', '--corpus', join(dir, 'corpus'), '--index', index, file], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+  // A FIFO is neither read (it would block) nor replaced.
+  const fifo = join(dir, 'pipe.bin');
+  assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo works here');
+  const onFifo = check(fifo);
+  assert.equal(onFifo.signal, null, 'no hang');
+  assert.equal(onFifo.status, 1, onFifo.stderr);
+  assert.match(onFifo.stderr, /not a regular file/);
+  assert.ok(lstatSync(fifo).isFIFO(), 'the FIFO is still there');
+  // A file that is not one of our indexes is left as it was.
+  const notes = join(dir, 'notes.bin');
+  writeFileSync(notes, 'my notes, not an index');
+  const onNotes = check(notes);
+  assert.match(onNotes.stderr, /refusing to write the index over .*notes\.bin: it is not a Source Trace index/);
+  assert.equal(readFileSync(notes, 'utf8'), 'my notes, not an index');
+  // An index in a folder that already exists writes no .gitignore there (new drafts stay visible to git).
+  mkdirSync(join(dir, 'drafts'));
+  const inDrafts = join(dir, 'drafts', 'x.bin');
+  writeFileSync(`${inDrafts}.999999.tmp`, 'left by a killed save');
+  assert.equal(check(inDrafts).status, 1);
+  assert.ok(existsSync(inDrafts), 'the index is written');
+  assert.ok(!existsSync(join(dir, 'drafts', '.gitignore')), 'no .gitignore in a folder the tool did not create');
+  assert.ok(!existsSync(`${inDrafts}.999999.tmp`), 'a stale temporary of ours is removed');
+  // A folder the tool creates for its index gets one.
+  check(join(dir, 'cache', 'x.bin'));
+  assert.equal(readFileSync(join(dir, 'cache', '.gitignore'), 'utf8'), '*\n');
+  // Missing parents are not created silently.
+  const deep = check(join(dir, 'no', 'such', 'x.bin'));
+  assert.match(deep.stderr, /cannot create the folder/);
 });

@@ -13,9 +13,9 @@
  * another format is ignored (and rewritten).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { CorpusProblem, FileStamp } from '../corpus/article';
 import { decodeArticles, encodeArticles, type ArticleTable } from './articleTable';
 import type { CorpusSnapshot } from './traceCorpus';
@@ -96,14 +96,66 @@ function* encodeIndex(index: PersistedIndex): Generator<void, Uint8Array[]> {
 /** Magic, version, header length (16 bytes), then the SHA-1 of the rest (20 bytes), padded to 40. */
 const LEAD = 40;
 
-function prepare(path: string): string {
-  mkdirSync(dirname(path), { recursive: true });
-  try { writeFileSync(join(dirname(path), '.gitignore'), '*\n', { flag: 'wx' }); } catch { /* already there */ }
+export interface SaveOptions {
+  /** Create the index's folder and its parents when missing (the editor's own storage); otherwise only the index's folder itself. */
+  createParents?: boolean;
+}
+
+/**
+ * Readies the target of a save, refusing to destroy or hide anything: a target that exists must
+ * be a regular file that is already one of our indexes (SQLite refuses to overwrite a file that is
+ * not a database the same way); a `.gitignore` goes only into a folder created here for the index;
+ * temporary files of ours that an interrupted save left behind are removed.
+ */
+function prepare(path: string, options: SaveOptions = {}): string {
+  const dir = dirname(path);
+  let created = false;
+  if (!existsSync(dir)) {
+    try { mkdirSync(dir, { recursive: options.createParents ?? false }); created = true; } catch (e) {
+      throw new Error(`cannot create the folder ${dir} for the index (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): create its parent first`);
+    }
+  }
+  if (created) { try { writeFileSync(join(dir, '.gitignore'), '*\n', { flag: 'wx' }); } catch { /* already there */ } }
+  let st: ReturnType<typeof lstatSync> | null = null;
+  try { st = lstatSync(path); } catch { /* no file yet */ }
+  if (st) {
+    if (!st.isFile()) throw new Error(`refusing to write the index over ${path}: it is not a regular file`);
+    if (st.size > 0 && !startsWithMagic(path)) throw new Error(`refusing to write the index over ${path}: it is not a Source Trace index`);
+  }
+  removeStaleTemporaries(path);
   return `${path}.${process.pid}.tmp`;
 }
 
-export function saveIndex(path: string, index: PersistedIndex): void {
-  const tmp = prepare(path);
+function startsWithMagic(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try { const b = Buffer.alloc(4); return readSync(fd, b, 0, 4, 0) === 4 && b.readUInt32LE(0) === MAGIC; } finally { closeSync(fd); }
+}
+
+/** `index-v9.bin.<pid>.tmp` files whose process is gone: what a killed save leaves. */
+function removeStaleTemporaries(path: string) {
+  const dir = dirname(path), name = basename(path);
+  let entries: string[];
+  try { entries = readdirSync(dir); } catch { return; }
+  for (const e of entries) {
+    const m = e.startsWith(name + '.') ? /^\.(\d+)\.tmp$/.exec(e.slice(name.length)) : null;
+    if (!m || Number(m[1]) === process.pid) continue;
+    let alive = true;
+    try { process.kill(Number(m[1]), 0); } catch (err) { alive = (err as NodeJS.ErrnoException).code === 'EPERM'; }
+    if (!alive) { try { unlinkSync(join(dir, e)); } catch { /* gone already */ } }
+  }
+}
+
+/** Whether a path can be opened for reading without blocking: only a regular file (a FIFO would wait for a writer). */
+function readable(path: string, report: IndexReport): boolean {
+  let st: ReturnType<typeof statSync>;
+  try { st = statSync(path); } catch { return false; }
+  if (st.isFile()) return true;
+  report(`the persisted index ${path} is not a regular file: not read`);
+  return false;
+}
+
+export function saveIndex(path: string, index: PersistedIndex, options?: SaveOptions): void {
+  const tmp = prepare(path, options);
   const parts = runSteps(encodeIndex(index))!;
   const fd = openSync(tmp, 'w');
   try {
@@ -121,8 +173,8 @@ export function saveIndex(path: string, index: PersistedIndex): void {
  * requests are answered. The columns are views of arrays that later changes
  * replace rather than overwrite, so edits during the write do not tear it.
  */
-export async function saveIndexAsync(path: string, index: PersistedIndex): Promise<void> {
-  const tmp = prepare(path);
+export async function saveIndexAsync(path: string, index: PersistedIndex, options?: SaveOptions): Promise<void> {
+  const tmp = prepare(path, options);
   const parts = (await runStepsInSlices(encodeIndex(index)))!;
   const file = await open(tmp, 'w');
   try {
@@ -140,6 +192,7 @@ export type IndexReport = (message: string) => void;
 /** The persisted index, or null when there is none, or it is of another format, or damaged (then `report` says why). */
 export function loadIndex(path: string, report: IndexReport = () => undefined): PersistedIndex | null {
   let fd: number;
+  if (!readable(path, report)) return null;
   try { fd = openSync(path, 'r'); } catch { return null; }
   try {
     const size = fstatSync(fd).size;
@@ -178,6 +231,7 @@ export function loadIndex(path: string, report: IndexReport = () => undefined): 
  */
 export async function loadIndexAsync(path: string, chunk = READ_CHUNK, report: IndexReport = () => undefined): Promise<PersistedIndex | null> {
   let file: Awaited<ReturnType<typeof open>>;
+  if (!readable(path, report)) return null;
   try { file = await open(path, 'r'); } catch { return null; }
   try {
     const size = (await file.stat()).size;

@@ -160,7 +160,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!path || !saved.dirty) return;
     saved.dirty = false; // changes made while writing mark it dirty again
     // Taken in slices: hovers are answered while a large corpus is saved. Corpus changes wait for it.
-    saving = saved.persistedFormInSlices().then((form) => saveIndexAsync(path, form))
+    saving = saved.persistedFormInSlices().then((form) => saveIndexAsync(path, form, { createParents: true }))
       .catch((e) => { saved.dirty = true; log(`could not save the index to ${path}: ${(e as Error).message}`); })
       .finally(() => { saving = null; });
     await saving;
