@@ -115,3 +115,9 @@ test('a 1 MB article without a newline extracts in one piece', () => {
   assert.equal(x.quotes.length, 40000);
   assert.equal(x.quotes[39999].speaker?.name, 'Ida Berg');
 });
+
+test('8,000 nested blockquotes are walked without overflowing the stack, and their quotation is found', async () => {
+  const { scanDraft } = await import('../../server/src/check/draftScan');
+  const scan = scanDraft('>'.repeat(8000) + ' “deep quotation words here”\n');
+  assert.deepEqual(scan.quotes.map((q) => q.text), ['deep quotation words here']);
+});

@@ -47,26 +47,27 @@ export function scanDraft(text: string, knownSurname?: (fold: string) => boolean
   const start = (n: MdNode) => n.position?.start.offset ?? 0;
   const end = (n: MdNode) => n.position?.end.offset ?? 0;
 
-  const walk = (n: MdNode) => {
+  // Which nodes' children are walked: all but those whose text is blanked whole.
+  const visit = (n: MdNode): boolean => {
     switch (n.type) {
       case 'yaml': {
         blank(start(n), end(n));
         try { const fm = parseYaml(n.value ?? ''); if (fm && typeof fm === 'object' && /^(off|false|disabled?)$/i.test(String((fm as Record<string, unknown>)['source-trace']))) off = true; } catch { /* broken front matter: no settings from it */ }
-        return;
+        return false;
       }
       case 'code': case 'inlineCode': case 'definition': case 'image': case 'imageReference':
-        blank(start(n), end(n)); return;
+        blank(start(n), end(n)); return false;
       case 'html': {
         const v = n.value ?? '';
         if (IGNORE.test(v)) ignoreAfter.push(end(n));
         if (DISABLE.test(v)) toggles.push({ at: end(n), on: false });
         if (ENABLE.test(v)) toggles.push({ at: end(n), on: true });
         blank(start(n), end(n));
-        return;
+        return false;
       }
       case 'link': case 'linkReference': {
         const kids = n.children ?? [];
-        if (kids.length === 0) { blank(start(n), end(n)); return; }
+        if (kids.length === 0) { blank(start(n), end(n)); return false; }
         blank(start(n), start(kids[0]));
         blank(end(kids[kids.length - 1]), end(n));
         if (n.url && kids.length === 1 && kids[0].type === 'text' && kids[0].value === n.url) blank(start(n), end(n));
@@ -79,9 +80,15 @@ export function scanDraft(text: string, knownSurname?: (fold: string) => boolean
         blockquotes.push(n);
         break;
     }
-    for (const c of n.children ?? []) walk(c);
+    return true;
   };
-  walk(tree);
+  // An explicit stack, in document order: 8,000 nested blockquotes must not overflow the call stack.
+  const stack: MdNode[] = [tree];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!visit(n) || !n.children) continue;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
   // Blockquote markers at line starts are not prose.
   for (const bq of blockquotes) {
     const re = /(^|\n)([ \t]*(?:>[ \t]?)+)/g;
