@@ -61,3 +61,32 @@ test('ignore this quotation inserts the comment before the opening mark, and the
   assert.equal(ignored, 'Hegseth said <!-- source-trace-ignore --> “We will send every tank we have to the front.”');
   assert.deepEqual(await dataFor(ignored), []);
 });
+
+test('a changed last word is a substitution, and the exact-wording fix restores the source words in full', async () => {
+  const draft = 'Hegseth said “President Putin responds to weakness.”';
+  const [f] = await dataFor(draft);
+  assert.equal(f.verdict, 'misquote');
+  assert.deepEqual(f.changes, [{ op: 'replace', draft: 'weakness', source: 'strength' }]);
+  assert.equal(applyEdits(draft, [exactWordingEdit(f)!]), 'Hegseth said “President Putin responds to strength.”');
+});
+
+test('a cited draft: the footnote a citation writes is no quotation of its own', async () => {
+  const engine = await engineFor(SEED_CORPUS);
+  const draft = 'In October, Hegseth said “European leaders are sending a clear message to Russia.”';
+  const [f] = await dataFor(draft);
+  const cited = applyEdits(draft, citeEdits(draft, [f], 'footnote'));
+  // The marker stays right after the quotation even when the draft ends there.
+  assert.equal(cited, `${draft}[^1]\n\n[^1]: Untitled article, outlet unknown, 2025-10-15\n`);
+  const findings = engine.check(cited + '[^2]: “A Title In Quotes That Nobody Said Here”, Outlet, 2025-10-15\n').findings;
+  assert.deepEqual(findings.map((x) => x.verdict), ['verified']);
+});
+
+test('an ignore comment hides exactly the next quotation, whatever the line ends', async () => {
+  const engine = await engineFor(SEED_CORPUS);
+  for (const eol of ['\n', '\r\n']) {
+    const draft = ['First paragraph.', '', '<!-- source-trace-ignore -->', '“We will never negotiate with anyone about anything,” he said.', '', '“We will never surrender any inch of the harbor to anyone at all,” she said.', ''].join(eol);
+    const r = engine.check(draft);
+    assert.equal(r.ignored, 1, JSON.stringify(eol));
+    assert.deepEqual(r.findings.map((x) => x.text.slice(0, 23)), ['We will never surrender'], JSON.stringify(eol));
+  }
+});

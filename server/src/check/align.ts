@@ -73,9 +73,11 @@ export function align(draft: AlignInput, source: AlignInput, window?: [number, n
       cost[row + j] = c; back[row + j] = b;
     }
   }
-  // The draft may stop anywhere in the source, for free.
+  // The draft may stop anywhere in the source, for free. Of equal costs the later end wins: a last
+  // word changed ("responds to weakness" for "responds to strength") is a substitution, not an
+  // added word with the source's own last word silently left out.
   let endJ = 0;
-  for (let j = 1; j <= m; j++) if (cost[n * W + j] < cost[n * W + endJ]) endJ = j;
+  for (let j = 1; j <= m; j++) if (cost[n * W + j] <= cost[n * W + endJ]) endJ = j;
   // Trace back into single steps, then merge runs.
   const steps: { op: DiffOp; di: number; sj: number; dn: number; sn: number }[] = [];
   let i = n, j = endJ;

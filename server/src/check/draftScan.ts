@@ -89,6 +89,9 @@ export function scanDraft(text: string, knownSurname?: (fold: string) => boolean
     if (!visit(n) || !n.children) continue;
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
+  // Footnote definitions (`[^1]: “Title”, Outlet, date`: what *Cite source* writes) are citations, not
+  // prose: their quoted titles are no draft quotations.
+  for (const m of text.matchAll(/^[ \t]{0,3}\[\^[^\]\n]+\]:[^\n]*(?:\r?\n(?:[ \t]{2,}|\t)[^\n]*)*/gm)) blank(m.index!, m.index! + m[0].length);
   // Blockquote markers at line starts are not prose.
   for (const bq of blockquotes) {
     const re = /(^|\n)([ \t]*(?:>[ \t]?)+)/g;

@@ -116,6 +116,9 @@ export function ignoreEdit(f: FindingData): OffsetEdit {
 /** Applies non-overlapping edits (as an editor would): the result tests check to the character. */
 export function applyEdits(text: string, edits: OffsetEdit[]): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  // From the end backwards; insertions at one offset keep their order, as an editor applies them
+  // (a citation marker at the end of a draft stays before the footnote written there).
+  const order = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.e.end - a.e.end || b.i - a.i);
+  for (const { e } of order) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
 }
