@@ -225,6 +225,9 @@ function describe(prose: string, draft: ReturnType<typeof quoteTokens>, q: Corpu
   return { quote: q, article: q.article, speaker: null, start, end, wording: q.text.slice(start - q.start, end - q.start), errors: a.errors, changes };
 }
 
+/** How far before and after a quotation its dating phrase may stand: a long paragraph of copy. */
+const DATING_REACH = 2000;
+
 function outdatedBy(corpus: TraceCorpus, prose: string, paragraph: { start: number; end: number } | undefined, q: { open: number; close: number }, best: SourceMatch): Finding['outdated'] {
   const person = best.quote.person;
   const date = best.article.date;
@@ -244,8 +247,10 @@ function outdatedBy(corpus: TraceCorpus, prose: string, paragraph: { start: numb
     if (overlap) { later = c; break; }
   }
   if (!later || !overlap) return null;
-  const pStart = paragraph ? paragraph.start : q.open;
-  const pEnd = paragraph ? paragraph.end : q.close;
+  // The quotation's sentence and what precedes it in the paragraph, within reach: a megabyte-long
+  // single-line draft must not make every quotation scan its whole "paragraph" for date phrases.
+  const pStart = Math.max(paragraph ? paragraph.start : q.open, q.open - DATING_REACH);
+  const pEnd = Math.min(paragraph ? paragraph.end : q.close, q.close + DATING_REACH);
   // The quotation's sentence runs on to the next full stop after the closing mark.
   const after = prose.slice(q.close, pEnd);
   const stop = /[.!?](?=\s|$)/.exec(after);
