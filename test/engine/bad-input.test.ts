@@ -1,7 +1,8 @@
 /** Bad input gets a clear message naming the file and line, or a correct result; never a crash. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TraceEngine } from '../../server/src/engine';
@@ -120,4 +121,20 @@ test('8,000 nested blockquotes are walked without overflowing the stack, and the
   const { scanDraft } = await import('../../server/src/check/draftScan');
   const scan = scanDraft('>'.repeat(8000) + ' “deep quotation words here”\n');
   assert.deepEqual(scan.quotes.map((q) => q.text), ['deep quotation words here']);
+});
+
+test('one bad corpus entry never takes the load down: a FIFO named .md, a link to /dev/zero, 130,000 broken JSONL lines', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-bad-entries-'));
+  cpSync(SEED_CORPUS, join(dir, 'corpus'), { recursive: true });
+  assert.equal(spawnSync('mkfifo', [join(dir, 'corpus', 'pipe.md')]).status, 0, 'mkfifo works here');
+  symlinkSync('/dev/zero', join(dir, 'corpus', 'zero.md'));
+  writeFileSync(join(dir, 'corpus', 'broken.jsonl'), 'not json\n'.repeat(130_000));
+  const engine = await TraceEngine.load([join(dir, 'corpus')]);
+  assert.equal(engine.corpus.articleCount, 4, 'the seed articles are all indexed');
+  const problems = engine.problems().map((p) => `${p.path.split('/').pop()}: ${p.message}`);
+  assert.ok(problems.some((p) => p.startsWith('pipe.md: not a regular file')), problems.join('\n'));
+  assert.ok(problems.some((p) => p.startsWith('zero.md: not a regular file')), problems.join('\n'));
+  const broken = problems.filter((p) => p.startsWith('broken.jsonl'));
+  assert.equal(broken.length, 101, 'capped at 100 and one line counting the rest');
+  assert.match(broken[100], /and 129900 more problems in this file/);
 });

@@ -58,6 +58,10 @@ export function findCorpusFiles(specs: string[], cwd: string, options: FindOptio
         return;
       }
       if (matcher && !matcher.test(p.split(sep).join('/'))) return;
+      // Only regular files are read, as ripgrep does: a FIFO would block, a device never ends.
+      let regular = false;
+      try { regular = statSync(real).isFile(); } catch { /* vanished */ }
+      if (!regular) { out.problems.push({ path: p, message: 'not a regular file (a device, a FIFO or a socket); skipped' }); return; }
       const lower = p.toLowerCase();
       const name = lower.slice(lower.lastIndexOf(sep) + 1);
       if (seen.has(real)) return;

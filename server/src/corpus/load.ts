@@ -53,8 +53,8 @@ export async function streamCorpus(specs: string[], options: StreamOptions): Pro
   const byHash = new Map<string, string>();
   for (const file of found.people) {
     const r = readPeopleEntries(file);
-    out.people.push(...r.entries);
-    out.problems.push(...r.problems);
+    for (const e of r.entries) out.people.push(e);
+    addProblems(out.problems, r.problems);
   }
   options.onPeople?.(out.people);
   let done = 0, count = 0;
@@ -71,7 +71,7 @@ export async function streamCorpus(specs: string[], options: StreamOptions): Pro
     if (r.stamp) out.files.push(r.stamp);
     if (r.read === 'unchanged') out.unchangedFiles.push(file);
     if (r.read === 'appended') out.appendedFiles.push(file);
-    out.problems.push(...r.problems);
+    addProblems(out.problems, r.problems);
     options.onProgress?.(++done, found.files.length, count);
   }
   return out;
@@ -84,6 +84,12 @@ export async function streamCorpus(specs: string[], options: StreamOptions): Pro
  */
 export async function readCorpusFile(file: string, options: LoadOptions, take: (a: LoadedArticle) => void | Promise<void>, previous?: FileStamp, onChanged?: () => void, contents?: string): Promise<{ stamp: FileStamp | null; read: 'unchanged' | 'appended' | 'whole'; problems: CorpusProblem[] }> {
   const stamp = stampOf(file);
+  // However the file was named to us (a folder walk, a watched-file event), only a regular file is read.
+  if (contents === undefined) {
+    let regular = false;
+    try { regular = statSync(file).isFile(); } catch { /* vanished: read below reports it */ regular = true; }
+    if (!regular) return { stamp: null, read: 'whole', problems: [{ path: file, line: 0, severity: 'warning', message: 'not a regular file (a device, a FIFO or a socket); skipped' }] };
+  }
   if (contents === undefined && stamp && previous && previous.mtimeMs === stamp.mtimeMs && previous.size === stamp.size) return { stamp: previous, read: 'unchanged', problems: [] };
   if (!file.toLowerCase().endsWith('.jsonl')) {
     onChanged?.();
@@ -122,6 +128,16 @@ export function stampOf(path: string): FileStamp | null {
 function displayPath(cwd: string, p: string): string {
   const r = relative(cwd, p);
   return r && !r.startsWith('..') ? r : p;
+}
+
+/** Problems a single file may add before the rest are counted in one line: 130,000 broken lines are one report, not a flood. */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
+/** Appends a file's problems, capped and counted (never `push(...many)`: a spread of that size overflows the stack). */
+export function addProblems(into: CorpusProblem[], problems: CorpusProblem[]) {
+  const n = Math.min(problems.length, MAX_PROBLEMS_PER_FILE);
+  for (let i = 0; i < n; i++) into.push(problems[i]);
+  if (problems.length > n) into.push({ ...problems[n], message: `and ${problems.length - n} more problems in this file` });
 }
 
 export function hashText(text: string): string {
