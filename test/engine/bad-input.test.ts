@@ -138,3 +138,18 @@ test('one bad corpus entry never takes the load down: a FIFO named .md, a link t
   assert.equal(broken.length, 101, 'capped at 100 and one line counting the rest');
   assert.match(broken[100], /and 129900 more problems in this file/);
 });
+
+test('a YAML alias bomb in an article’s front matter or in the people file is reported for that file; the load goes on', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-alias-bomb-'));
+  cpSync(SEED_CORPUS, join(dir, 'corpus'), { recursive: true });
+  const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+  for (let i = 0; i < 8; i++) { const p = String.fromCharCode(97 + i), c = String.fromCharCode(98 + i); lines.push(`${c}: &${c} [${Array(9).fill('*' + p).join(', ')}]`); }
+  writeFileSync(join(dir, 'corpus', 'people.yml'), lines.join('\n'));
+  writeFileSync(join(dir, 'corpus', 'bomb.md'), `---\n${lines.join('\n')}\n---\nBody \u201Cwith a quotation of five words\u201D said Ana Ruizal.\n`);
+  const engine = await TraceEngine.load([join(dir, 'corpus')]);
+  assert.equal(engine.corpus.articleCount, 5);
+  const problems = engine.problems().map((p) => `${p.path.split('/').pop()}: ${p.message}`);
+  assert.ok(problems.some((p) => /^people\.yml: people file: Excessive alias count/.test(p)), problems.join('\n'));
+  assert.ok(problems.some((p) => /^bomb\.md: front matter: Excessive alias count/.test(p)), problems.join('\n'));
+  assert.equal(engine.check('In October, Hegseth said \u201CEuropean leaders are sending a clear message to Russia.\u201D').findings[0].verdict, 'verified');
+});

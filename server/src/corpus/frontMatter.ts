@@ -28,7 +28,10 @@ export function splitFrontMatter(text: string): FrontMatter {
     const e = doc.errors[0];
     return { data: {}, bodyStart, bodyLine, error: { line: 1 + (e.linePos?.[0].line ?? 1) - 1, message: `front matter: ${e.message.split('\n')[0]}` } };
   }
-  const data = doc.toJS({ maxAliasCount: 50 });
+  let data: unknown;
+  try { data = doc.toJS({ maxAliasCount: 50 }); } catch (e) {
+    return { data: {}, bodyStart, bodyLine, error: { line: 1, message: `front matter: ${(e as Error).message}` } };
+  }
   if (data === null || data === undefined) return { data: {}, bodyStart, bodyLine };
   if (typeof data !== 'object' || Array.isArray(data)) return { data: {}, bodyStart, bodyLine, error: { line: 1, message: 'front matter is not a mapping of keys to values' } };
   return { data: Object.assign(Object.create(null), data), bodyStart, bodyLine };

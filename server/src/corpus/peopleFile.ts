@@ -14,8 +14,13 @@ export function readPeopleEntries(path: string, contents?: string): { entries: P
     const e = doc.errors[0];
     return { entries: [], problems: [{ path, line: (e.linePos?.[0].line ?? 1) - 1, severity: 'error', message: `people file: ${e.message.split('\n')[0]}` }] };
   }
-  const data = doc.toJS({ maxAliasCount: 50 });
-  const list = Array.isArray(data) ? data : Array.isArray(data?.people) ? data.people : null;
+  // Aliases are expanded with a limit: past it the yaml package throws, and that file is skipped alone.
+  let data: unknown;
+  try { data = doc.toJS({ maxAliasCount: 50 }); } catch (e) {
+    return { entries: [], problems: [{ path, line: 0, severity: 'error', message: `people file: ${(e as Error).message}; skipped` }] };
+  }
+  const people = (data as { people?: unknown } | null)?.people;
+  const list = Array.isArray(data) ? data : Array.isArray(people) ? people : null;
   if (!list) return { entries: [], problems: [{ path, line: 0, severity: 'error', message: 'people file must be a list of {name, aliases, roles}' }] };
   const entries: PersonEntry[] = [];
   list.forEach((item: unknown, i: number) => {
