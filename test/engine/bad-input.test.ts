@@ -153,3 +153,21 @@ test('a YAML alias bomb in an article’s front matter or in the people file is 
   assert.ok(problems.some((p) => /^bomb\.md: front matter: Excessive alias count/.test(p)), problems.join('\n'));
   assert.equal(engine.check('In October, Hegseth said \u201CEuropean leaders are sending a clear message to Russia.\u201D').findings[0].verdict, 'verified');
 });
+
+test('a corpus glob that cannot be parsed is a clear problem, not an endless loop', async () => {
+  const engine = await TraceEngine.load(['corpus/*.{md', SEED_CORPUS]);
+  assert.equal(engine.corpus.articleCount, 4);
+  assert.ok(engine.problems().some((p) => /opens \{ at \d+ and never closes it; not read/.test(p.message)), engine.problems().map((p) => p.message).join('\n'));
+});
+
+test('two JSONL lines with the same id are both kept, and the second is reported', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-dup-id-'));
+  writeFileSync(join(dir, 'a.jsonl'), [
+    JSON.stringify({ id: 'x1', title: 'One', date: '2024-01-01', text: '“The harbor will stay public forever,” said Councillor Ana Ruizal.' }),
+    JSON.stringify({ id: 'x1', title: 'Two', date: '2024-01-02', text: '“The toll bridge must come down this year,” said Mayor Ines Okonkwo.' }),
+  ].join('\n') + '\n');
+  const engine = await TraceEngine.load([dir]);
+  assert.equal(engine.corpus.articleCount, 2);
+  assert.ok(engine.problems().some((p) => /duplicate id "x1" \(first on line 1\); kept as a separate article/.test(p.message) && p.line === 1));
+  assert.equal(engine.check('“The harbor will stay public forever,” Ana Ruizal said.').findings[0].verdict, 'verified');
+});

@@ -19,12 +19,18 @@ function globToRegExp(glob: string): RegExp {
     if (c === '*' && glob[i + 1] === '*') { re += '.*'; i++; if (glob[i + 1] === '/') i++; }
     else if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
-    else if (c === '{') { const end = glob.indexOf('}', i); re += '(?:' + glob.slice(i + 1, end).split(',').map(escape).join('|') + ')'; i = end; }
+    else if (c === '{') {
+      const end = glob.indexOf('}', i);
+      // "corpus/*.{md" has no end: an error to report, never a loop from the start again.
+      if (end < 0) throw new GlobError(`the glob ${glob} opens { at ${i + 1} and never closes it`);
+      re += '(?:' + glob.slice(i + 1, end).split(',').map(escape).join('|') + ')'; i = end;
+    }
     else re += escape(c);
   }
   return new RegExp('^' + re + '$');
 }
 const escape = (s: string) => s.replace(/[.+^$()|[\]\\]/g, '\\$&');
+class GlobError extends Error {}
 
 export function findCorpusFiles(specs: string[], cwd: string, options: FindOptions = {}): FoundFiles {
   const out: FoundFiles = { files: [], people: [], problems: [] };
@@ -34,7 +40,12 @@ export function findCorpusFiles(specs: string[], cwd: string, options: FindOptio
   for (const spec of specs) {
     const magic = spec.search(/[*?{]/);
     const base = resolve(cwd, magic < 0 ? spec : spec.slice(0, spec.lastIndexOf('/', magic) + 1) || '.');
-    const matcher = magic < 0 ? null : globToRegExp(resolve(cwd, spec).split(sep).join('/'));
+    let matcher: RegExp | null = null;
+    try { matcher = magic < 0 ? null : globToRegExp(resolve(cwd, spec).split(sep).join('/')); } catch (e) {
+      if (!(e instanceof GlobError)) throw e;
+      out.problems.push({ path: spec, message: `${e.message}; not read` });
+      continue;
+    }
     let st;
     try { st = statSync(base); } catch { out.problems.push({ path: base, message: 'corpus path does not exist' }); continue; }
     const visitedDirs = new Set<string>();

@@ -223,6 +223,7 @@ export async function readJsonl(path: string, options: { maxLineBytes?: number }
     parts = []; size = 0; overLong = false; line++;
     return article;
   };
+  const idLines = new Map<string, number>();
   const parseLine = (raw: string, span: { offset: number; length: number }): LoadedArticle | null => {
     let obj: unknown;
     try { obj = JSON.parse(raw); } catch (e) { problems.push({ path, line, severity: 'error', message: `not valid JSON: ${(e as Error).message.slice(0, 80)}; skipped` }); return null; }
@@ -233,7 +234,13 @@ export async function readJsonl(path: string, options: { maxLineBytes?: number }
     const data: Record<string, unknown> = Object.create(null);
     for (const k of ['title', 'outlet', 'date', 'url', 'updated', 'id']) if (Object.prototype.hasOwnProperty.call(o, k)) data[k] = o[k];
     const meta = readMeta(data, (_l, message) => problems.push({ path, line, severity: 'warning', message }));
-    const id = typeof data.id === 'string' || typeof data.id === 'number' ? String(data.id) : `L${line + 1}`;
+    let id = typeof data.id === 'string' || typeof data.id === 'number' ? String(data.id) : `L${line + 1}`;
+    // Two lines with one id are two articles: the second is reported and kept under a key of its own.
+    const first = idLines.get(id);
+    if (first !== undefined) {
+      problems.push({ path, line, severity: 'warning', message: `duplicate id ${JSON.stringify(id).slice(0, 80)} (first on line ${first + 1}); kept as a separate article` });
+      id = `${id}~L${line + 1}`;
+    } else idLines.set(id, line);
     return { id: `${path}#${id}`, path, line, ...meta, text, bodyStart: 0, hash: hashText(text), navigable: false, span };
   };
   // An async loop, so a consumer that returns a promise (a busy extraction pool) slows the reading.
