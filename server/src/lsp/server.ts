@@ -43,6 +43,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let saveTimer: NodeJS.Timeout | undefined;
   let readmeUri = pathToFileURL(resolve(__dirname, '..', 'README.md')).toString();
   let ready: Promise<void> = Promise.resolve();
+  // Until a corpus has loaded once, no verdict is published: an empty corpus would call every quotation unsourced.
+  let corpusLoaded = false;
   const analysed = new Map<string, Analysed>();
   const timers = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -197,6 +199,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       completionKeys = null;
       log(`indexed ${engine.corpus.articleCount} articles, ${engine.corpus.quoteCount} quotations in ${Date.now() - started} ms`);
       publishCorpusProblems();
+      corpusLoaded = true;
       status('ready', { ms: Date.now() - started, fromIndex: engine.loadStats.filesFromIndex, filesRead: engine.loadStats.filesRead, extractedOnWorkers: engine.loadStats.extractedOnWorkers });
       persistSoon(0);
     } catch (e) {
@@ -242,7 +245,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const settings = await settingsFor(uri);
-    if (!isDraft(uri, settings)) return undefined;
+    if (!isDraft(uri, settings) || !corpusLoaded) return undefined;
     const version = doc.version;
     const text = doc.getText();
     if (typeof text !== 'string') throw new Error(`the document's text is a ${typeof text}, not a string`);
