@@ -4,6 +4,7 @@ import { LineIndex, type Range } from '../text/lineIndex';
 import type { TraceCorpus } from '../index/traceCorpus';
 import type { Code, DraftReport, Finding } from './checkDraft';
 import { DEFAULT_SEVERITY, message } from './messages';
+import { forSarif, forTerminal } from '../text/sanitize';
 
 export interface JsonQuote {
   text: string;
@@ -40,7 +41,7 @@ export function toJson(corpus: TraceCorpus, path: string, text: string, report: 
 export function toText(files: JsonFile[]): string {
   const lines: string[] = [];
   for (const f of files) for (const q of f.quotes) for (const d of q.diagnostics)
-    lines.push(`${f.path}:${q.range.start.line + 1}:${q.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+    lines.push(`${forTerminal(f.path)}:${q.range.start.line + 1}:${q.range.start.character + 1}: ${d.severity} ${d.code}: ${forTerminal(d.message)}`);
   return lines.join('\n');
 }
 
@@ -55,7 +56,7 @@ export function toSarif(files: JsonFile[], readmeUrl: string): unknown {
     runs: [{
       tool: { driver: { name: 'source-trace', informationUri: readmeUrl, rules } },
       results: files.flatMap((f) => f.quotes.flatMap((q) => q.diagnostics.map((d) => ({
-        ruleId: d.code, level: level(d.severity), message: { text: d.message },
+        ruleId: d.code, level: level(d.severity), message: { text: forSarif(d.message) },
         locations: [{ physicalLocation: { artifactLocation: { uri: f.path.split('\\').join('/') }, region: { startLine: q.range.start.line + 1, startColumn: q.range.start.character + 1, endLine: q.range.end.line + 1, endColumn: q.range.end.character + 1 } } }],
         ...(q.source ? { relatedLocations: [{ physicalLocation: { artifactLocation: { uri: q.source.path.split('\\').join('/') }, region: { startLine: q.source.range.start.line + 1, startColumn: q.source.range.start.character + 1 } } }] } : {}),
       })))),

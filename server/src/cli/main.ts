@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { TraceEngine } from '../engine';
 import { toJson, toSarif, toText, type JsonFile } from '../check/report';
 import { loadIndexAsync, saveIndex } from '../index/persist';
+import { forTerminal } from '../text/sanitize';
 
 const USAGE = `usage:
   source-trace check [--corpus DIR_OR_GLOB]... [--index FILE] [--format text|json|sarif] [--min-quote-words N] FILE_OR_DIR...
@@ -78,12 +79,12 @@ async function check(p: Parsed): Promise<number> {
   const files = draftFiles(p.files);
   const specs = p.corpus.length ? p.corpus : ['corpus'];
   // With --index, a run starts from the index the last run left (files unchanged since are not read) and leaves it current.
-  const warn = (message: string) => { process.stderr.write(`source-trace: ${message}\n`); };
+  const warn = (message: string) => { process.stderr.write(`source-trace: ${forTerminal(message)}\n`); };
   const engine = await TraceEngine.load(specs, { onProgress: progress(), persisted: p.index ? await loadIndexAsync(p.index, undefined, warn) : null, onIndexDamaged: warn });
   if (p.index && engine.dirty) {
     try { saveIndex(p.index, engine.persistedForm()); } catch (e) { process.stderr.write(`source-trace: could not save the index to ${p.index}: ${(e as Error).message}\n`); }
   }
-  for (const prob of engine.problems()) process.stderr.write(`${prob.path}:${prob.line + 1}: ${prob.severity}: ${prob.message}\n`);
+  for (const prob of engine.problems()) process.stderr.write(`${forTerminal(prob.path)}:${prob.line + 1}: ${prob.severity}: ${forTerminal(prob.message)}\n`);
   if (engine.corpus.articleCount === 0) { process.stderr.write(`source-trace: no articles in the corpus (${specs.join(', ')})\n`); return 2; }
   const results: JsonFile[] = [];
   let inputError = false;
@@ -114,7 +115,7 @@ async function extract(p: Parsed): Promise<number> {
   if (p.files.length === 0) throw new UsageError('extract needs at least one article file');
   for (const f of p.files) try { statSync(f); } catch { throw new UsageError(`no such file or folder: ${f}`); }
   const engine = await TraceEngine.load(p.files, {});
-  for (const prob of engine.problems()) process.stderr.write(`${prob.path}:${prob.line + 1}: ${prob.severity}: ${prob.message}\n`);
+  for (const prob of engine.problems()) process.stderr.write(`${forTerminal(prob.path)}:${prob.line + 1}: ${prob.severity}: ${forTerminal(prob.message)}\n`);
   const articles = engine.corpus.articles().map((a) => ({
     path: a.path,
     quotes: engine.corpus.quotesOf(a.id).map((q) => ({

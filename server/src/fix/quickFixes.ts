@@ -4,21 +4,24 @@
  */
 import type { FindingData, SourceData } from '../check/findingData';
 import { monthYear } from '../check/dating';
+import { forDraftMarkdown, linkTarget, plainText, safeUrl } from '../text/sanitize';
 
 export interface OffsetEdit { start: number; end: number; newText: string }
 export type CitationStyle = 'footnote' | 'link' | 'pandoc';
 
 export const IGNORE_COMMENT = '<!-- source-trace-ignore -->';
 
+/** What a footnote says of a source. Corpus metadata is untrusted: escaped for Markdown, and only http(s) URLs. */
 export function citationText(s: SourceData): string {
-  const parts = [s.title ? `“${s.title}”` : 'Untitled article', s.outlet ?? 'outlet unknown', s.date ?? 'undated'];
-  return parts.join(', ') + (s.url ? `, <${s.url}>` : '');
+  const parts = [s.title ? `“${forDraftMarkdown(s.title)}”` : 'Untitled article', s.outlet ? forDraftMarkdown(s.outlet) : 'outlet unknown', s.date ? forDraftMarkdown(s.date) : 'undated'];
+  const url = safeUrl(s.url);
+  return parts.join(', ') + (url ? `, <${url}>` : '');
 }
 
 export function pandocKey(s: SourceData): string {
   const words = (s.title ?? s.outlet ?? s.path.replace(/^.*[\\/]/, '').replace(/\.\w+$/, '')).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
     .split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !/^(the|and|for|with|when|what|that)$/.test(w)).slice(0, 2);
-  return [...words, s.date?.slice(0, 4) ?? 'nd'].join('-') || 'source';
+  return [...words, (s.date?.slice(0, 4) ?? 'nd').replace(/[^0-9a-z]/gi, '')].join('-') || 'source';
 }
 
 interface Footnotes { byText: Map<string, string>; next: number }
@@ -34,8 +37,9 @@ function readFootnotes(text: string): Footnotes {
 }
 
 function linkCitation(s: SourceData, draftUri?: string): string {
-  const target = s.url ?? relativeUri(draftUri, s.uri);
-  return ` ([${[s.outlet, s.date].filter(Boolean).join(', ') || s.title || 'source'}](${target}))`;
+  const target = safeUrl(s.url) ?? linkTarget(relativeUri(draftUri, s.uri));
+  const label = [s.outlet, s.date].filter(Boolean).join(', ') || s.title || 'source';
+  return ` ([${forDraftMarkdown(label)}](${target}))`;
 }
 
 function relativeUri(from: string | undefined, to: string): string {
@@ -83,12 +87,13 @@ export function citeEdits(text: string, findings: FindingData[], style: Citation
 
 export function exactWordingEdit(f: FindingData): OffsetEdit | null {
   if (!f.source || f.source.wording === '' || !f.codes.includes('misquote')) return null;
-  return { start: f.wordsStart, end: f.wordsEnd, newText: f.source.wording };
+  // The source's words, without the control, escape or bidi characters a hostile corpus could carry.
+  return { start: f.wordsStart, end: f.wordsEnd, newText: plainText(f.source.wording) };
 }
 
 export function attributeEdit(f: FindingData): OffsetEdit | null {
   if (!f.attribution || !f.source?.speaker || !f.codes.includes('misattributed')) return null;
-  return { start: f.attribution.start, end: f.attribution.end, newText: f.source.speaker };
+  return { start: f.attribution.start, end: f.attribution.end, newText: forDraftMarkdown(f.source.speaker) };
 }
 
 const PAST: Record<string, string> = {

@@ -4,6 +4,7 @@ import type { Finding } from '../check/checkDraft';
 import type { TraceCorpus } from '../index/traceCorpus';
 import type { Person } from '../people/registry';
 import { escapeMarkdown as esc } from './markdown';
+import { linkTarget } from '../text/sanitize';
 import { articleLabel } from '../check/messages';
 import { readArticleText } from '../corpus/articleText';
 import { attributionEvidence } from '../check/evidence';
@@ -33,7 +34,8 @@ export function sentenceAround(text: string, open: number, close: number): { sta
 }
 
 export function sourceLink(path: string, line: number, character: number): string {
-  return `${pathToFileURL(path).toString()}#L${line + 1},${character + 1}`;
+  // A ")" or an invisible character in a file name must not end or disguise the link target.
+  return `${linkTarget(pathToFileURL(path).toString())}#L${line + 1},${character + 1}`;
 }
 
 export function quotationHover(corpus: TraceCorpus, f: Finding): string {
