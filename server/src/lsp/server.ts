@@ -1,7 +1,7 @@
 /**
  * The language server: translates between LSP and the engine. No analysis lives here.
  */
-import { readdirSync, statSync, readFileSync } from 'node:fs';
+import { readdirSync, statSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -490,7 +490,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!inCorpus(path, settings)) continue;
       const lower = path.toLowerCase();
       if (!ARTICLE_EXTENSIONS.some((x) => lower.endsWith(x)) && !/people\.(ya?ml|json)$/.test(lower)) continue;
-      if (!trusted && !folders.some((f) => path.startsWith(f + sep))) continue;
+      // In an untrusted workspace the real path must be inside it too: a symlink out of it is refused
+      // here as at load, whatever the watcher reports.
+      if (!trusted) {
+        let real: string;
+        try { real = realpathSync(path); } catch { real = path; }
+        const inside = (x: string) => folders.some((f) => x === f || x.startsWith(f + sep));
+        if (!inside(path) || !inside(real)) { log(`${path} leads outside the workspace; not read in an untrusted workspace`); continue; }
+      }
       if (change.type === FileChangeType.Deleted) engine.removeFile(path);
       else engine.loadProblems.push(...(await engine.reloadFile(path)).filter((x) => !engine.loadProblems.some((y) => y.path === x.path && y.message === x.message)));
       engine.loadProblems.splice(0, engine.loadProblems.length, ...engine.loadProblems.filter((x) => x.path !== path || change.type !== FileChangeType.Deleted));
