@@ -125,6 +125,10 @@ async function main() {
   console.log('');
   console.log(`Outdated on present-tense drafts (the split dated by metadata.tsv): ${o.drafted} quotations drafted as "Name says “…”", ${o.anyLaterChange} by a person with a later reported change, ${o.flagged} flagged outdated (on the same subject)`);
   for (const e of o.examples.slice(0, args.includes('--show-outdated') ? 200 : 5)) console.log(`  ${e}`);
+  // The figures once more, last, where a `tail` of the output finds them.
+  const mis = verdicts.find((v) => v.verdict === 'misattributed')!;
+  console.log('');
+  console.log(`Summary (${splitName}): quotations found ${pct(found, gold.length)} · speaker right ${pct(speakerRight, gold.length)} · named person right ${pct(personRight, gold.length)} of all, ${pct(personRight, judged.length)} of judged · misattributed precision ${pct(mis.truePositives, mis.flagged)} recall ${pct(mis.truePositives, mis.planted)} · outdated flags ${o.flagged}/${o.drafted}`);
   const json = opt('--json');
   if (json) writeFileSync(json, JSON.stringify({ split: splitName, gold: gold.length, found, speakerRight, personRight, judged: judged.length, causes: Object.fromEntries(causes), verdicts, outdated: { drafted: o.drafted, anyLaterChange: o.anyLaterChange, flagged: o.flagged } }, null, 2));
 }
