@@ -360,7 +360,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       // Walking the workspace can take a while: let $/cancelRequest in, and honour it.
       if (Date.now() - lastYield > 10) { await new Promise((r) => setImmediate(r)); lastYield = Date.now(); }
       if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-      const report = uri === p.textDocument.uri ? c!.a.report : engine.check(text, { minQuoteWords: c!.a.settings.minQuoteWords });
+      // Each draft is checked in time slices, so a hover sent meanwhile answers between them (a 2 MB
+      // draft in the workspace held the server for half a minute when checked in one go).
+      const report = uri === p.textDocument.uri ? c!.a.report : await engine.checkAsync(text, { minQuoteWords: c!.a.settings.minQuoteWords, isCancelled: () => !!token?.isCancellationRequested });
+      if (report.cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       const lines = TextDocument.create(uri, 'markdown', 0, text);
       for (const g of report.findings) if (g.source && wanted.has(g.source.quote.n)) out.push({ uri, range: { start: lines.positionAt(g.start), end: lines.positionAt(g.end) } });
     }
