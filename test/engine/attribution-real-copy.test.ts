@@ -231,3 +231,8 @@ test('"said Clinton ally James Carville" is Carville; ", and Trump vowed" after 
   assert.equal(q[0].speaker?.name, 'Ted Cruzan');
   assert.equal(person('Donald Trumpet was kind, his staff said. But, said Sam Solovey, \u201CI do not want to drum up conflict.\u201D'), 'Sam Solovey');
 });
+
+test('drafts are read with the same rules: "X says the government must “…”" is X; a surname is the person the draft named in full', () => {
+  assert.equal(person('Mayor Ines Okonkwo says the government must \u201Ccut the levy now and listen to the harbor.\u201D'), 'Ines Okonkwo');
+  assert.equal(person('Hillary Clinton spoke first. Later, Clinton says the Senate must \u201Cact before the summer recess.\u201D'), 'Hillary Clinton');
+});
