@@ -236,3 +236,10 @@ test('drafts are read with the same rules: "X says the government must “…”
   assert.equal(person('Mayor Ines Okonkwo says the government must \u201Ccut the levy now and listen to the harbor.\u201D'), 'Ines Okonkwo');
   assert.equal(person('Hillary Clinton spoke first. Later, Clinton says the Senate must \u201Cact before the summer recess.\u201D'), 'Hillary Clinton');
 });
+
+test('a quotation that ends its sentence is not the quotation of the next sentence’s verb; an aside between dashes is no subject', () => {
+  const q = quotes('Japan branded the regime an \u201Coutlaw nation in the neighborhood.\u201D Russia insisted that talks \u201Cresume at once.\u201D');
+  assert.notEqual(q[0].speaker?.name, 'Russia');
+  assert.equal(speaker('\u201CWe will rebuild the pier.\u201D Ines Okonkwo said on Friday.'), 'Ines Okonkwo');
+  assert.equal(person('John Dickerson, the chief executive of Ora Media -- the company that owns the show, which also streams on the Ora site -- told me, \u201CWe are a content provider.\u201D'), 'John Dickerson');
+});

@@ -222,6 +222,9 @@ function rightCue(ctx: Context, span: QuoteSpan): Found | null {
   // “…,” Maria Lopez, general counsel to the mayor's campaign, said: an appositive may stand between.
   const appositive = text[toks[0].end] === ',' || /^[^,]{0,60},\s/.test(text.slice(toks[0].end, toks[0].end + 62)) && !!ctx.people.mentionAt(toks[0].start, toks[0].end);
   const maxBefore = appositive ? 40 : last === '.' ? 4 : 9;
+  // “….” The network said it would …: a quotation that ends its sentence, then a new sentence whose
+  // verb takes a clause of its own, is not that verb's quotation.
+  const newSentence = last === '.' && isCapitalised(toks[0]);
   for (let k = 1; k < Math.min(toks.length, maxBefore + 1); k++) {
     const gap = text.slice(toks[k - 1].end, toks[k].start);
     // A full stop ends the cue's reach, unless it closes an abbreviation ("Sen.") or a label ("(R-Fla.)").
@@ -230,6 +233,7 @@ function rightCue(ctx: Context, span: QuoteSpan): Found | null {
     if (/,\s*(?:and|but|while|whereas|although|though)\b/i.test(text.slice(span.close, toks[k].start))) return null;
     const phrasal = PHRASAL_CUES.has(toks[k].fold) && /^(back|out)$/.test(toks[k + 1]?.fold ?? '');
     if ((SPEECH_VERBS.has(toks[k].fold) || phrasal) && !nounReading(toks[k - 1]) && !isCapitalised(toks[k])) {
+      if (newSentence && /^\s+(?:that|it|he|she|they|we|the|a|an|his|her|their|its|there|this|to)\b/i.test(text.slice(toks[k].end, toks[k].end + 8))) return null;
       const who = subjectBefore(ctx, span.close, toks[k].start);
       return who && { ...who, cue: 'after', verb: verbOf(toks[k]) };
     }
@@ -329,6 +333,15 @@ function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue
   // "Rep. John Mica (R-Fla.) said": a parenthesis before the verb is the name's label.
   const label = /\s*\([^()]{1,40}\)\s*$/.exec(ctx.text.slice(Math.max(from, to - 44), to));
   if (label) to -= label[0].length;
+  // "John Dickey, the chief executive of Ora Media -- the company that owns …, which … Ora's site -- told me":
+  // an aside between dashes is no subject.
+  const aside = /\s(?:--|\u2014|\u2013)\s[^\u2014\u2013]*?\s(?:--|\u2014|\u2013)\s*$/u.exec(ctx.text.slice(Math.max(from, to - 300), to));
+  if (aside) {
+    to -= aside[0].length;
+    // The dashes close the appositive the comma after the name opened.
+    const named = appositiveHead(ctx, from, to, 1);
+    if (named) return named;
+  }
   // "A port official, who asked not to be named, said": skip one parenthetical clause.
   const before = ctx.text.slice(from, to);
   const paren = /,\s*(?:who|which|granted|speaking|citing|according|a|an|the|himself|herself|also)\b[^,]*,\s*$/iu.exec(before);
@@ -382,7 +395,7 @@ function sentenceSubject(ctx: Context, from: number, to: number): Omit<Found, 'c
   return null;
 }
 
-function appositiveHead(ctx: Context, from: number, to: number): Omit<Found, 'cue'> | null {
+function appositiveHead(ctx: Context, from: number, to: number, minCommas = 2): Omit<Found, 'cue'> | null {
   for (let i = ctx.people.firstEndingAfter(to) - 1; i >= 0; i--) {
     const m = ctx.people.mentions[i];
     if (m.end > to) continue;
@@ -390,7 +403,7 @@ function appositiveHead(ctx: Context, from: number, to: number): Omit<Found, 'cu
     const after = ctx.text.slice(m.end, m.end + 12);
     if (!/^,\s+(?:[\p{Ll}\d]|(?:a|an|the|one|who|whose|now|then|also)\b)/u.test(after)) continue;
     // The appositive runs from the comma after the name to the comma before the verb: not empty.
-    if ((ctx.text.slice(m.end, to).match(/,/g) ?? []).length < 2) continue;
+    if ((ctx.text.slice(m.end, to).match(/,/g) ?? []).length < minCommas) continue;
     // What stands between must not be a new clause with its own finite cue verb.
     // ("Tramble, asked about …," opens with a participle of its own: that one is part of the appositive.)
     const between = tokens(ctx.text, m.end, to);
