@@ -17,6 +17,12 @@ import { TraceEngine } from '../../server/src/engine';
 import { attributionEvidence } from '../../server/src/check/evidence';
 
 const quotes = (text: string) => extractQuotes(text).quotes;
+/** An engine over a corpus of invented articles, one file each. */
+async function corpusOf(files: Record<string, string>): Promise<TraceEngine> {
+  const dir = mkdtempSync(join(tmpdir(), 'st-real-copy-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return TraceEngine.load([dir]);
+}
 const last = (text: string): ExtractedQuote | undefined => quotes(text).at(-1);
 /** The speaker of the last quotation, as a person: organisations and documents count as nobody. */
 const person = (text: string) => { const s = last(text)?.speaker; return s && !s.kind ? s.name : null; };
@@ -164,10 +170,10 @@ test('sources that are not persons: the commission, the report, the Kremlin', ()
 });
 
 test('misattributed only on evidence: a confident source speaker, a name that is someone else, no article giving the words to the draft’s speaker', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'st-attr-'));
-  writeFileSync(join(dir, 'a.md'), '---\ntitle: Harbor vote\ndate: 2024-03-01\n---\n\n\u201CThe harbor will stay public forever,\u201D said Councillor Ana Ruizal.\n\nCarlos Ruizal, her brother, also spoke.\n\n\u201CWe need the ferry back by summer,\u201D Okafor said.\n');
-  writeFileSync(join(dir, 'b.md'), '---\ntitle: Ferry notes\ndate: 2024-03-02\n---\n\n\u201CThe toll bridge must come down this year,\u201D said Mayor Ines Okonkwo.\n\n\u201CThe toll bridge must come down this year,\u201D said Grant Holloway, repeating it.\n');
-  const engine = await TraceEngine.load([dir]);
+  const engine = await corpusOf({
+    'a.md': '---\ntitle: Harbor vote\ndate: 2024-03-01\n---\n\n\u201CThe harbor will stay public forever,\u201D said Councillor Ana Ruizal.\n\nCarlos Ruizal, her brother, also spoke.\n\n\u201CWe need the ferry back by summer,\u201D Okafor said.\n',
+    'b.md': '---\ntitle: Ferry notes\ndate: 2024-03-02\n---\n\n\u201CThe toll bridge must come down this year,\u201D said Mayor Ines Okonkwo.\n\n\u201CThe toll bridge must come down this year,\u201D said Grant Holloway, repeating it.\n',
+  });
   const verdict = (draft: string) => engine.check(draft).findings[0]?.verdict;
   // Confident source (a named subject), someone else in the draft.
   assert.equal(verdict('\u201CThe harbor will stay public forever,\u201D Grant Holloway said.'), 'misattributed');
@@ -189,10 +195,10 @@ test('misattributed only on evidence: a confident source speaker, a name that is
 });
 
 test('outdated only on the same subject: a reversal on taxes does not date words on foreign policy', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'st-topic-'));
-  writeFileSync(join(dir, 'a.md'), '---\ntitle: Campaign stop\ndate: 2024-02-01\n---\n\nSenator Dale Prescott spoke in Ashford about the budget.\n\n\u201CI will never raise taxes on working families,\u201D Prescott said of the budget.\n\nOn the border dispute, he was blunt. \u201CWe will stand with our allies in the north,\u201D Prescott said.\n');
-  writeFileSync(join(dir, 'b.md'), '---\ntitle: Budget deal\ndate: 2024-06-01\n---\n\nSenator Dale Prescott backed the budget deal on Monday.\n\nPrescott reversed his prior commitment not to raise taxes on working families.\n');
-  const engine = await TraceEngine.load([dir]);
+  const engine = await corpusOf({
+    'a.md': '---\ntitle: Campaign stop\ndate: 2024-02-01\n---\n\nSenator Dale Prescott spoke in Ashford about the budget.\n\n\u201CI will never raise taxes on working families,\u201D Prescott said of the budget.\n\nOn the border dispute, he was blunt. \u201CWe will stand with our allies in the north,\u201D Prescott said.\n',
+    'b.md': '---\ntitle: Budget deal\ndate: 2024-06-01\n---\n\nSenator Dale Prescott backed the budget deal on Monday.\n\nPrescott reversed his prior commitment not to raise taxes on working families.\n',
+  });
   const taxes = engine.check('Prescott says \u201CI will never raise taxes on working families.\u201D').findings[0];
   assert.equal(taxes.verdict, 'outdated');
   assert.ok(taxes.outdated!.overlap.some((w) => w.startsWith('tax')), taxes.outdated!.overlap.join(','));

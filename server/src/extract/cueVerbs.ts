@@ -55,7 +55,7 @@ export function progressiveAt(folds: string[], k: number): boolean {
   return CUE_PARTICIPLES.has(folds[k]) && k > 0 && PROGRESSIVE_AUX.has(folds[k - 1]);
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each', 'such', 'whose', 'of', 'whose', 'many', 'several', 'few', 'own', 'recent', 'earlier', 'latest', 'first', 'new']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each', 'such', 'whose', 'of', 'many', 'several', 'few', 'own', 'recent', 'earlier', 'latest', 'first', 'new']);
 
 /** "his comments", "the reports", "Trump’s claims": after a determiner or a possessive the word is a noun, not a cue. */
 export function nounReading(prev: { fold: string; possessive: boolean } | undefined): boolean {

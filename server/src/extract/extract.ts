@@ -220,7 +220,7 @@ function rightCue(ctx: Context, span: QuoteSpan): Found | null {
     return who && { ...who, cue: 'after', verb: verbOf(toks[0]) };
   }
   // “…,” Maria Lopez, general counsel to the mayor's campaign, said: an appositive may stand between.
-  const appositive = text[toks[0].end] === ',' || /^[^,]{0,60},\s/.test(text.slice(toks[0].end, toks[0].end + 62)) && !!ctx.people.mentionAt(toks[0].start, toks[0].end);
+  const appositive = (text[toks[0].end] === ',' || /^[^,]{0,60},\s/.test(text.slice(toks[0].end, toks[0].end + 62))) && !!ctx.people.mentionAt(toks[0].start, toks[0].end);
   const maxBefore = appositive ? 40 : last === '.' ? 4 : 9;
   // “….” The network said it would …: a quotation that ends its sentence, then a new sentence whose
   // verb takes a clause of its own, is not that verb's quotation.

@@ -140,31 +140,20 @@ export class ArticlePeople {
     return lo;
   }
 
-  /** Nearest person named before `offset`: what "he", "she" or "his" refers to. */
-  nearestBefore(offset: number): PlacedMention | undefined {
-    let lo = 0, hi = this.mentions.length - 1, best: PlacedMention | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.mentions[mid].end <= offset) { best = this.mentions[mid]; lo = mid + 1; } else hi = mid - 1;
-    }
-    return best;
-  }
-
   /**
-   * The person a third-person pronoun at `offset` refers to: the nearest earlier mention whose
-   * sex does not contradict the pronoun's, preferring one that is not the object of a preposition
-   * ("told reporters about Clinton", "a letter to Trump"). "They" is left unresolved: it names a
-   * group or an organisation as often as a person. Unresolved means no speaker, not a guess.
+   * The person a third-person pronoun at `offset` refers to, among earlier mentions whose sex does
+   * not contradict the pronoun's (`agrees` when the sex is known and fits). "They" is left
+   * unresolved: it names a group or an organisation as often as a person. Unresolved means no
+   * speaker, not a guess.
    */
   resolvePronoun(fold: string, offset: number): { mention: PlacedMention; agrees: boolean } | undefined {
     const want: Sex | undefined = /^(he|him|his|himself)$/.test(fold) ? 'm' : /^(she|her|hers|herself)$/.test(fold) ? 'f' : undefined;
     if (!want) return undefined;
-    let lo = 0, hi = this.mentions.length - 1, at = -1;
-    while (lo <= hi) { const mid = (lo + hi) >> 1; if (this.mentions[mid].end <= offset) { at = mid; lo = mid + 1; } else hi = mid - 1; }
+    const at = this.firstEndingAfter(offset) - 1; // the last mention ending at or before the pronoun
     // Salience: the latest sentence that names a person who fits decides; within it, its subject
     // ("Ham explained why he backs Trump. “…,” he said" is Ham's), else the nearest mention that is
     // not a possessive or a preposition's object ("… concerns Henry Crespo. “…,” he said"), else any.
-    let group: { mention: PlacedMention; agrees: boolean; role: 'subject' | 'weak' | 'other' }[] = [];
+    const group: { mention: PlacedMention; agrees: boolean; role: 'subject' | 'weak' | 'other' }[] = [];
     let groupEnd = offset;
     for (let i = at, seen = 0; i >= 0 && seen < 12; i--, seen++) {
       const m = this.mentions[i];
