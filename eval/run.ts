@@ -1,5 +1,5 @@
 /**
- * npm run eval -- --polnear ../shared/eval-data/polnear/dev [--other ../shared/eval-data/polnear/train] [--failures N] [--json FILE]
+ * npm run eval -- --polnear ../shared/eval-data/polnear/dev [--other ../shared/eval-data/polnear/train] [--failures N [--context]] [--json FILE]
  *
  * Accuracy on real copy, as figures (never pass/fail): extraction and attribution scored against
  * PolNeAR's human annotations, then drafts built from the split's gold quotations with planted
@@ -78,6 +78,11 @@ async function main() {
     for (const s of scored.filter((x) => x.cause).slice(0, showFailures)) {
       const q = s.found;
       console.log(`- [${s.cause}] ${s.gold.article.name}:${s.gold.start} gold=${JSON.stringify(s.gold.sourceText)} ref=${typeof s.referent === 'string' ? s.referent : s.referent.name} engine=${q?.speaker ? JSON.stringify(corpus.speakerName(q) ?? q.speaker.name) : 'none'} mention=${q?.speakerMention ? JSON.stringify(q.speakerMention.text) : '-'}`);
+      // --context: the text around the quotation, to read why (printed here only, never stored).
+      if (args.includes('--context')) {
+        const t = s.gold.article.text, a = Math.min(s.gold.start, ...s.gold.sources.map((x) => x.start));
+        console.log(`    …${t.slice(Math.max(0, a - 200), a).replace(/\s+/g, ' ')}⟦${t.slice(a, Math.min(t.length, s.gold.end + 160)).replace(/\s+/g, ' ')}⟧`);
+      }
     }
   }
 

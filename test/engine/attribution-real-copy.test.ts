@@ -249,3 +249,26 @@ test('a quotation that ends its sentence is not the quotation of the next senten
   assert.equal(speaker('\u201CWe will rebuild the pier.\u201D Ines Okonkwo said on Friday.'), 'Ines Okonkwo');
   assert.equal(person('John Dickerson, the chief executive of Ora Media -- the company that owns the show, which also streams on the Ora site -- told me, \u201CWe are a content provider.\u201D'), 'John Dickerson');
 });
+
+test('a quotation no verb attributes takes the sentence’s subject, as evidence to show and never to warn on; the owner of named words; never a title or a sign', () => {
+  const q = last('In recent weeks, Senator Dana Whitcombe has gone after the mayor as a “spoiled brat who will bleed the city.”');
+  assert.equal(q?.speaker?.name, 'Dana Whitcombe');
+  assert.equal(q?.speaker?.via, 'clause-subject');
+  assert.equal(attributionEvidence(q!.speaker, q!.speakerMention)?.confident, false);
+  // A pronoun subject that agrees in sex, and the owner of a claim.
+  assert.equal(person('Mr. Harlan Voss spoke at noon. He exhorted the crowd to “vote your conscience” on Tuesday.'), 'Harlan Voss');
+  assert.equal(person('A fact-checker looked into Harlan Voss’s claim that there were “thousands of break-ins” in the city.'), 'Harlan Voss');
+  // Near cases: a person in a prepositional phrase, a title, a sign, another quotation earlier in the sentence.
+  assert.equal(person('Critics of Harlan Voss mocked the plan as a “tax on breathing.”'), null);
+  assert.equal(person('Director Yuki Tanaka held up a sign reading “Close the camps.”'), null);
+  assert.equal(person('Harlan Voss starred in a film titled “The Long Road Home” in 1998.'), null);
+  assert.equal(person('“It works,” the mayor said, and Harlan Voss called it “a scam.”'), 'Harlan Voss');
+});
+
+test('a title holding a source noun does not end the search for the name after "said"; "the Rev." is a title, not a full stop', () => {
+  assert.equal(person('“It was a sad day,” said Regional Council President Marta Olberg, summing up the talks.'), 'Marta Olberg');
+  const q = quotes('“The city will not go back,” said the Rev. Tomas Ebbe, of Grace Chapel. “This is a blessing.”');
+  assert.deepEqual(q.map((x) => x.speaker?.name), ['Tomas Ebbe', 'Tomas Ebbe']);
+  // Near case: a council that speaks is the council.
+  assert.equal(speaker('“We object,” said the Regional Council.'), 'the Regional Council');
+});

@@ -84,6 +84,7 @@ test('lengths, offsets and values are bounded even when the checksum is right', 
     ['a vocabulary too short for its word ids', crafted(bytes, (h) => { (h.vocab as string[]).length = 3; })],
     ['too many bucket bits', crafted(bytes, (h) => { h.bits = 40; })],
     ['a speaker table too short', crafted(bytes, (h) => { (h.speakers as unknown[]).length = 0; })],
+    ['a speaker whose evidence is no rule of ours', crafted(bytes, (h) => { (h.speakers as { via?: string }[])[0].via = 'toString'; })],
   ];
   for (const [what, file] of cases) {
     writeFileSync(index, file);

@@ -16,6 +16,7 @@ const HOW: Record<NonNullable<Speaker['via']>, (m: string) => string> = {
   unnamed: (m) => `an unnamed speaker (“${m}”)`,
   carried: (m) => `carried from the paragraph before, where ${m} is the speaker`,
   'sentence-subject': (m) => `the subject of the sentence (${m}), for a participle such as “calling”`,
+  'clause-subject': (m) => `the subject of the sentence the quotation stands in (${m}); no verb of saying names the speaker`,
 };
 
 export interface AttributionEvidence {

@@ -31,16 +31,21 @@ export interface Speaker {
  * resolved to a person of the article; `lone-name`: a capitalised word the article never gave as
  * a name; `organization`: a source that is not a person; `unnamed`: an unnamed speaker;
  * `carried`: a paragraph of quotation alone, given the previous paragraph's speaker;
- * `sentence-subject`: the person opening the sentence of a participle cue (", calling it …").
+ * `sentence-subject`: the person opening the sentence of a participle cue (", calling it …");
+ * `clause-subject`: the subject of the sentence a quotation stands in with no reporting verb
+ * ("Cruz exhorted Republicans to “vote your conscience”"), or the owner of the words named
+ * ("Trump’s claim that there were “thousands of shootings”"): where news copy puts a person's
+ * words, but no verb of saying establishes it.
  */
-export type Evidence = 'name' | 'transcript' | 'pronoun' | 'pronoun-guess' | 'role' | 'lone-name' | 'organization' | 'unnamed' | 'carried' | 'sentence-subject';
+export type Evidence = 'name' | 'transcript' | 'pronoun' | 'pronoun-guess' | 'role' | 'lone-name' | 'organization' | 'unnamed' | 'carried' | 'sentence-subject' | 'clause-subject';
+export const EVIDENCE: readonly Evidence[] = ['name', 'transcript', 'pronoun', 'pronoun-guess', 'role', 'lone-name', 'organization', 'unnamed', 'carried', 'sentence-subject', 'clause-subject'];
 
 /** Evidence strong enough to tell a journalist that someone else said it. */
 export function confidentSpeaker(s: Speaker | null): boolean {
   return !!s && !s.anonymous && !s.roleOnly && (s.via === 'name' || s.via === 'transcript' || s.via === 'pronoun' || s.via === 'role' || s.via === 'organization');
 }
 export interface Mention { text: string; start: number; end: number }
-export type CueKind = 'after' | 'before' | 'according-to' | 'transcript' | 'inherited' | 'continued';
+export type CueKind = 'after' | 'before' | 'according-to' | 'transcript' | 'inherited' | 'continued' | 'clause';
 
 export interface ExtractedQuote {
   text: string;
@@ -106,6 +111,10 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
     const found = label ? transcriptSpeaker(ctx, label) : attribute(ctx, span);
     if (found) { q.speaker = found.speaker; q.speakerMention = found.mention; q.cue = found.cue; q.verb = found.verb ?? null; }
     else inherit(ctx, q, span, quotes);
+    if (!q.speaker && !label) {
+      const subject = clauseSubject(ctx, span);
+      if (subject) { q.speaker = subject.speaker; q.speakerMention = subject.mention; q.cue = 'clause'; }
+    }
     quotes.push(q);
   }
   shareWithinGroups(quotes);
@@ -365,6 +374,8 @@ function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue
     if (named) return named;
   }
   const who = subjectAt(ctx, toks, k, 'before');
+  // "Critics of Voss mocked", "a spokesman for Voss said": a preposition's object is not the subject.
+  if (who?.speaker?.via === 'name' && who.mention && /\b(?:of|for|against|about|with|to|by|than|like)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(from, who.mention.start - 20), who.mention.start))) return null;
   // "Stacy Baker of Columbia, South Carolina says": a place after "of" belongs to the person before it.
   if (who?.speaker?.kind === 'organization' && who.mention) {
     for (let i = ctx.people.firstEndingAfter(who.mention.start) - 1; i >= 0; i--) {
@@ -394,6 +405,47 @@ function sentenceSubject(ctx: Context, from: number, to: number): Omit<Found, 'c
   }
   return null;
 }
+
+/** Words that put another's text or a title before a quotation: the sentence's subject did not say it. */
+const OTHERS_WORDS = new Set(['read', 'reads', 'reading', 'recited', 'cited', 'cites', 'citing', 'quoted', 'quotes', 'quoting', 'titled', 'entitled', 'headlined', 'headline', 'headlines', 'sign', 'signs', 'banner', 'banners', 'caption', 'slogan', 'slogans', 'placard', 'placards', 'poster', 'posters', 'shirt', 'shirts', 't-shirt', 't-shirts', 'motto', 'song', 'album', 'film', 'book', 'show', 'series', 'letter', 'memo', 'says', 'said']);
+
+/** Nouns for what someone said: the owner of the words is their speaker ("Trump’s claim that …"). */
+const WORDS_NOUNS = new Set(['claim', 'claims', 'statement', 'statements', 'remark', 'remarks', 'comment', 'comments', 'words', 'assertion', 'promise', 'pledge', 'vow', 'tweet', 'tweets', 'description', 'warning', 'accusation', 'charge', 'insistence', 'suggestion', 'argument', 'quip', 'boast', 'call', 'plea', 'line', 'phrase', 'message', 'answer', 'response', 'reply', 'prediction', 'declaration', 'characterization', 'contention', 'complaint']);
+
+/**
+ * A quotation no reporting verb attributes, inside a sentence whose subject is a person
+ * ("In recent weeks, Reid has gone after Trump as a “human leech”", "He released a letter that
+ * says he has “extraordinarily good health”"), or after the person's own words named
+ * ("Trump’s claim that …"). News copy puts a person's words there; it is evidence enough to
+ * trace and to show, never to raise an alarm (see `confidentSpeaker`).
+ */
+function clauseSubject(ctx: Context, span: QuoteSpan): Omit<Found, 'cue'> | null {
+  const p = span.paragraph;
+  if (!/\S/.test(ctx.text.slice(ctx.paragraphs[p].start, span.open))) return null;
+  const s = windowStart(sentenceStartOf(ctx, p, span.open), span.open);
+  if (s >= span.open) return null;
+  const toks = tokens(ctx.text, s, span.open).filter((t) => !ctx.masked(t.start));
+  if (toks.length === 0) return null;
+  // "Trump’s claim that there have been “…”": the words' owner, right before the noun.
+  for (let k = toks.length - 1; k > 0 && k >= toks.length - 12; k--) {
+    if (!WORDS_NOUNS.has(toks[k].fold) || !toks[k - 1].possessive) continue;
+    const owner = ctx.people.mentionAt(toks[k - 1].start, toks[k - 1].end);
+    if (owner) return clauseFound(personFound(owner.person, { text: owner.text, start: owner.start, end: owner.end }, 'clause-subject'));
+  }
+  // Another quotation earlier in the sentence, or a clause that opens with a subordinator, hides the subject.
+  for (let i = s; i < span.open; i++) if (ctx.masked(i)) return null;
+  // "Tanaka read the Herald headline: “…”", "a sign that said …", "a book titled …": someone else's words, or a title.
+  if (toks.some((t) => OTHERS_WORDS.has(t.fold))) return null;
+  const first = toks[0];
+  if (PRONOUNS.has(first.fold) && /^(he|she)$/.test(first.fold)) {
+    const ref = ctx.people.resolvePronoun(first.fold, first.start);
+    return ref?.agrees ? clauseFound(personFound(ref.mention.person, { text: first.text, start: first.start, end: first.end }, 'clause-subject')) : null;
+  }
+  const who = sentenceSubject(ctx, s, span.open);
+  return who && clauseFound(who);
+}
+
+const clauseFound = (f: Omit<Found, 'cue'>): Omit<Found, 'cue'> => f.speaker ? { ...f, speaker: { ...f.speaker, via: 'clause-subject' } } : f;
 
 function appositiveHead(ctx: Context, from: number, to: number, minCommas = 2): Omit<Found, 'cue'> | null {
   for (let i = ctx.people.firstEndingAfter(to) - 1; i >= 0; i--) {
@@ -433,7 +485,12 @@ function subjectAfter(ctx: Context, from: number, to: number, maxWords = 12): Om
       if (later) return personFound(later.person, { text: later.text, start: later.start, end: later.end }, 'name');
       return personFound(m.person, { text: m.text, start: m.start, end: m.end }, 'name');
     }
-    if (ANONYMOUS_NOUNS.has(t.fold) || SOURCE_NOUNS.has(t.fold) && !t.possessive) return subjectAt(ctx, toks, k, 'after');
+    if (ANONYMOUS_NOUNS.has(t.fold) || SOURCE_NOUNS.has(t.fold) && !t.possessive) {
+      // "said European Council President Donald Tusk": a capitalised source noun inside a title
+      // names no one; the person after it does.
+      const who = subjectAt(ctx, toks, k, 'after');
+      if (who || !isCapitalised(t)) return who;
+    }
   }
   // "said Rasmussen Reports", "— Sierra Club": an organisation named after the cue.
   const first = toks[0];

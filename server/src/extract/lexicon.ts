@@ -38,6 +38,7 @@ export const TITLE_WORDS = set(`
   assistant associate undersecretary under commissioner premier president-elect secretary-general
   councillor councilor councilman councilwoman alderman alderwoman treasurer master harbor harbour superintendent sheriff
   coach captain engineer economist doctor nurse spokesman nominee candidate rival retired
+  rev reverend fr father msgr monsignor rabbi imam bishop cardinal pastor maj major cpl pvt supt det detective hon atty
   republican republicans democrat democrats democratic gop libertarian independent conservative liberal progressive
   alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois
   indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri

@@ -21,8 +21,11 @@ import { decodeArticles, encodeArticles, type ArticleTable } from './articleTabl
 import type { CorpusSnapshot } from './traceCorpus';
 import { runSteps, runStepsInSlices } from '../steps';
 import { bucketOffsets } from './ngramIndex';
+import { EVIDENCE } from '../extract/extract';
 
-const VERSION = 9;
+// Raised whenever the extraction rules change as well as the format: an index holds their results
+// (speakers, how they were found), and an index of older rules must be rebuilt, not trusted.
+const VERSION = 10;
 export const INDEX_FORMAT = `source-trace-index/${VERSION}`;
 export const INDEX_FILE = `index-v${VERSION}.bin`;
 const MAGIC = 0x58495453; // "STIX"
@@ -131,7 +134,7 @@ function startsWithMagic(path: string): boolean {
   try { const b = Buffer.alloc(4); return readSync(fd, b, 0, 4, 0) === 4 && b.readUInt32LE(0) === MAGIC; } finally { closeSync(fd); }
 }
 
-/** `index-v9.bin.<pid>.tmp` files whose process is gone: what a killed save leaves. */
+/** `index-v10.bin.<pid>.tmp` files whose process is gone: what a killed save leaves. */
 function removeStaleTemporaries(path: string) {
   const dir = dirname(path), name = basename(path);
   let entries: string[];
@@ -331,6 +334,12 @@ function validate(index: PersistedIndex): PersistedIndex {
   const n = c.quoteArticle.length;
   const fail = (what: string) => { throw new Damaged(what); };
   if (!Array.isArray(c.vocab) || !Array.isArray(c.speakers) || !Array.isArray(c.strings) || !Array.isArray(c.articles) || !Array.isArray(index.files)) fail('a table is not a list');
+  c.speakers.forEach((sp, i) => {
+    // Speakers reach hovers and verdicts: each is the shape extraction makes, with evidence it knows.
+    const ok = sp && typeof sp === 'object' && typeof sp.name === 'string' && typeof sp.anonymous === 'boolean' && Array.isArray(sp.roles) && sp.roles.every((r: unknown) => typeof r === 'string')
+      && (sp.via === undefined || EVIDENCE.includes(sp.via)) && (sp.kind === undefined || sp.kind === 'organization') && (sp.roleOnly === undefined || sp.roleOnly === true);
+    if (!ok) fail(`speaker ${i} is not a speaker`);
+  });
   for (const k of COLUMNS) if (c[k].length !== n) fail(`column ${k} has ${c[k].length} values for ${n} quotations`);
   if (c.tokens.ids.length !== c.tokens.kinds.length) fail('token ids and kinds differ in length');
   const persons = c.people?.registry?.persons?.length ?? fail('no people registry');

@@ -29,7 +29,7 @@ function trim(text: string, start: number, end: number): Span {
 }
 
 export const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'gov', 'sen', 'rep', 'st', 'sgt', 'col', 'lt', 'capt', 'cmdr', 'adm',
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'gov', 'sen', 'rep', 'st', 'sgt', 'col', 'lt', 'capt', 'cmdr', 'adm', 'rev', 'fr', 'msgr', 'maj', 'cpl', 'pvt', 'supt', 'det', 'hon', 'atty', 'gens', 'sens', 'reps',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs', 'etc', 'inc', 'co', 'corp', 'jr', 'sr',
 ]);
 
