@@ -272,3 +272,14 @@ test('a title holding a source noun does not end the search for the name after "
   // Near case: a council that speaks is the council.
   assert.equal(speaker('“We object,” said the Regional Council.'), 'the Regional Council');
 });
+
+test('pronoun salience reads "Mr." and "(R-Ga.)" as no sentence end: the subject before them still decides', () => {
+  assert.equal(person('Mr. Harlan Voss dismissed the criticism as the voice of Mr. Ebbe\u2019s client. “You know, I like Tomas,” he said.'), 'Harlan Voss');
+  assert.equal(person('Sen. Harlan Voss (R-Ga.) said he did not think the ads did Tomas Ebbe in. “Those are distractions,” he said.'), 'Harlan Voss');
+  // Near case: a real sentence end between them leaves the later sentence's subject.
+  assert.equal(person('Mr. Harlan Voss spoke first. Mr. Tomas Ebbe answered him. “Those are distractions,” he said.'), 'Tomas Ebbe');
+});
+
+test('an organisation word in a run keeps it from being a person: "president of the Florida Black Caucus"', () => {
+  assert.equal(person('That concerns Henry Voss, president of the Miami-based Florida Democratic Black Caucus. “No one is writing songs,” he said.'), 'Henry Voss');
+});

@@ -101,6 +101,7 @@ export const ORG_WORDS = set(`
   pic twitter x facebook instagram tiktok youtube telegram truth social
   ala ariz ark calif colo conn fla ga ill ind kan ky md mass mich minn mont neb nev okla ore pa tenn tex vt va wis wyo
   d.c n.y n.j n.h n.c n.d n.m s.c s.d r.i w.va arabia lanka qaeda vegas springs bay fort port atoll strip sachs
+  caucus caucuses coalition chapel cathedral clinic society trust ventures systems technologies industries enterprises pharmaceuticals casino hotel resort academy
   airlines motors partners capital holdings group inc park lake beach bridge hospital church museum zoo mall library stadium arena campus memorial
   resources partnership grants emmy emmys awards box roads energy petroleum oil gas electric pharmaceuticals
   technologies systems solutions industries enterprises ventures associates muslim muslims christian christians

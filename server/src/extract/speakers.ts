@@ -3,6 +3,7 @@
  * nearest compatible person, and unnamed speakers ("A NATO official") can be referred back to.
  */
 import { foldWord } from '../text/normalize';
+import { ABBREVIATIONS } from '../text/paragraphs';
 import { ANONYMOUS_NOUNS, NATIONALITIES } from './lexicon';
 import { capitalisedRuns, mentionsInRun, type PersonMention } from './names';
 import type { Sex } from '../people/nameWords';
@@ -20,7 +21,21 @@ export interface PlacedMention { person: LocalPerson; start: number; end: number
 export interface AnonymousMention { text: string; start: number; end: number; noun: string; definite: boolean }
 
 /** A sentence ends between two mentions: a full stop, question or exclamation mark before a space, or a line break. */
-const SENTENCE_END = /[.!?]["\u201D'\u2019)]*\s|\n/;
+const SENTENCE_END = /[.!?]["\u201D'\u2019)]*\s|\n/g;
+/** Whether a sentence ends in text[from, to): "Mr." and "H." are no ends, as `sentenceStarts` reads them. */
+function sentenceEndsIn(text: string, from: number, to: number): boolean {
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(SENTENCE_END)) {
+    if (m[0] === '\n') return true;
+    // "(R-Ga.) said", "etc. and": a sentence opens with a capital, a digit or a quotation mark.
+    if (/^\s*\p{Ll}/u.test(text.slice(from + m.index + m[0].length - 1, from + m.index + m[0].length + 2))) continue;
+    if (slice[m.index] !== '.') return true;
+    const word = /([\p{L}]+)$/u.exec(text.slice(Math.max(0, from + m.index - 12), from + m.index));
+    if (word && (ABBREVIATIONS.has(word[1].toLowerCase()) || word[1].length === 1 && /\p{Lu}/u.test(word[1]))) continue;
+    return true;
+  }
+  return false;
+}
 const PREPOSITION_BEFORE = /\b(?:of|to|with|for|against|about|at|by|from|than|like|toward|towards|on|over|into|between|among|through)\s+(?:the\s+)?$/i;
 const ANONYMOUS_NOUN = new RegExp(`\\b(?:${[...ANONYMOUS_NOUNS].join('|')})\\b`, 'gi');
 const DETERMINER_BEFORE = /\b(an?|one|another|the)\s+(?:[\p{L}.\u2019'-]+\s+){0,3}$/iu;
@@ -159,10 +174,10 @@ export class ArticlePeople {
       const m = this.mentions[i];
       if (offset - m.end > 2500) break;
       // A sentence boundary between this mention and the group so far closes the group.
-      if (group.length && SENTENCE_END.test(this.text.slice(m.end, groupEnd))) break;
+      if (group.length && sentenceEndsIn(this.text, m.end, groupEnd)) break;
       const sex = m.person.sex;
       if (sex && sex !== want) continue;
-      if (!group.length) groupEnd = m.end;
+      if (!group.length) groupEnd = m.mentionStart;
       group.push({ mention: m, agrees: sex === want, role: this.grammaticalRole(m) });
     }
     const pick = group.find((c) => c.role === 'subject') ?? group.find((c) => c.role === 'other') ?? group[0];
