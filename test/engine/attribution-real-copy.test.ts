@@ -283,3 +283,13 @@ test('pronoun salience reads "Mr." and "(R-Ga.)" as no sentence end: the subject
 test('an organisation word in a run keeps it from being a person: "president of the Florida Black Caucus"', () => {
   assert.equal(person('That concerns Henry Voss, president of the Miami-based Florida Democratic Black Caucus. “No one is writing songs,” he said.'), 'Henry Voss');
 });
+
+test('a pronoun with two people who fit equally in its sentence is a guess, never grounds for a warning', () => {
+  const guess = last('The crowd cheered Mr. Harlan Voss and Mr. Tomas Ebbe. “We will win,” he said.');
+  assert.equal(guess?.speaker?.via, 'pronoun-guess');
+  // Near case: the subject of the sentence outranks the person it speaks of.
+  const sure = last('Mr. Harlan Voss praised Mr. Tomas Ebbe. “We will win,” he said.');
+  assert.deepEqual([sure?.speaker?.name, sure?.speaker?.via], ['Harlan Voss', 'pronoun']);
+  // Titles before the subject are part of it, full stops and all.
+  assert.equal(person('Retired Lt. Gen. Harlan Voss said Tomas Ebbe was wrong. “We will win,” he said.'), 'Harlan Voss');
+});

@@ -533,7 +533,7 @@ function subjectAt(ctx: Context, toks: Token[], k: number, side: 'before' | 'aft
   if (FIRST_PERSON.has(t.fold)) return null;
   if (PRONOUNS.has(t.fold)) {
     const ref = ctx.people.resolvePronoun(t.fold, t.start);
-    return ref ? personFound(ref.mention.person, mention(t.start, t.end), ref.agrees ? 'pronoun' : 'pronoun-guess') : null;
+    return ref ? personFound(ref.mention.person, mention(t.start, t.end), ref.agrees && !ref.ambiguous ? 'pronoun' : 'pronoun-guess') : null;
   }
   const named = ctx.people.mentionAt(t.start, t.end);
   if (named) return personFound(named.person, mention(named.mentionStart < named.start && side === 'before' ? named.mentionStart : named.start, named.end), 'name');

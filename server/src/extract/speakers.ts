@@ -4,7 +4,7 @@
  */
 import { foldWord } from '../text/normalize';
 import { ABBREVIATIONS } from '../text/paragraphs';
-import { ANONYMOUS_NOUNS, NATIONALITIES } from './lexicon';
+import { ANONYMOUS_NOUNS, NATIONALITIES, TITLE_WORDS } from './lexicon';
 import { capitalisedRuns, mentionsInRun, type PersonMention } from './names';
 import type { Sex } from '../people/nameWords';
 
@@ -22,6 +22,13 @@ export interface AnonymousMention { text: string; start: number; end: number; no
 
 /** A sentence ends between two mentions: a full stop, question or exclamation mark before a space, or a line break. */
 const SENTENCE_END = /[.!?]["\u201D'\u2019)]*\s|\n/g;
+/** "Retired Lt. Gen. ", "Mr. ": the titles before a name belong to the subject, not before it. */
+function stripTitles(before: string): string {
+  let out = before;
+  for (let m; (m = /(?:^|\s)([\p{Lu}][\p{L}]*)\.?\s*$/u.exec(out)) && (ABBREVIATIONS.has(m[1].toLowerCase()) || TITLE_WORDS.has(m[1].toLowerCase()));) out = out.slice(0, m.index);
+  return out;
+}
+
 /** Whether a sentence ends in text[from, to): "Mr." and "H." are no ends, as `sentenceStarts` reads them. */
 function sentenceEndsIn(text: string, from: number, to: number): boolean {
   const slice = text.slice(from, to);
@@ -161,7 +168,7 @@ export class ArticlePeople {
    * unresolved: it names a group or an organisation as often as a person. Unresolved means no
    * speaker, not a guess.
    */
-  resolvePronoun(fold: string, offset: number): { mention: PlacedMention; agrees: boolean } | undefined {
+  resolvePronoun(fold: string, offset: number): { mention: PlacedMention; agrees: boolean; ambiguous?: boolean } | undefined {
     const want: Sex | undefined = /^(he|him|his|himself)$/.test(fold) ? 'm' : /^(she|her|hers|herself)$/.test(fold) ? 'f' : undefined;
     if (!want) return undefined;
     const at = this.firstEndingAfter(offset) - 1; // the last mention ending at or before the pronoun
@@ -181,7 +188,10 @@ export class ArticlePeople {
       group.push({ mention: m, agrees: sex === want, role: this.grammaticalRole(m) });
     }
     const pick = group.find((c) => c.role === 'subject') ?? group.find((c) => c.role === 'other') ?? group[0];
-    return pick && { mention: pick.mention, agrees: pick.agrees };
+    if (!pick) return undefined;
+    // Another person who fits as well in the same sentence makes the reading a guess: shown, never warned on.
+    const rival = group.some((c) => c.mention.person !== pick.mention.person && c.role !== 'weak' && (pick.role !== 'subject' || c.role === 'subject'));
+    return { mention: pick.mention, agrees: pick.agrees, ambiguous: rival };
   }
 
   /** Whether a mention opens its sentence (its subject), is a possessive or a preposition's object (weak), or neither. */
@@ -189,9 +199,10 @@ export class ArticlePeople {
     const text = this.text;
     if (/^['\u2019]s\b/.test(text.slice(m.end, m.end + 3)) || PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.mentionStart - 12), m.mentionStart))) return 'weak';
     let i = m.mentionStart - 1;
-    while (i >= 0 && m.mentionStart - i < 80 && !/[.!?\n\u201D"]/.test(text[i])) i--;
+    while (i >= 0 && m.mentionStart - i < 80 && (!/[.!?\n\u201D"]/.test(text[i]) && !(text[i] === "'" && text[i - 1] === "'") || text[i] === '.' && !sentenceEndsIn(text, i, i + 2))) i--;
     // A conjunction or a sentence adverb may open the sentence before its subject ("And Hegseth …").
-    const before = text.slice(i + 1, m.mentionStart).replace(/^\s*(?:(?:and|but|so|yet|still|meanwhile|then|now|also|however|later|earlier|instead|indeed)\b,?\s*)+/i, '');
+    // "Mr. Voss", "Sen. Voss": the title's full stop ends nothing, and the title is part of the subject.
+    const before = stripTitles(text.slice(i + 1, m.mentionStart)).replace(/^\s*(?:(?:and|but|so|yet|still|meanwhile|then|now|also|however|later|earlier|instead|indeed)\b,?\s*)+/i, '');
     return !/[\p{L}\p{N}]/u.test(before) || /^[^,]{0,100},\s*$/u.test(before) ? 'subject' : 'other';
   }
 
