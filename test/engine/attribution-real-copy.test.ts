@@ -293,3 +293,12 @@ test('a pronoun with two people who fit equally in its sentence is a guess, neve
   // Titles before the subject are part of it, full stops and all.
   assert.equal(person('Retired Lt. Gen. Harlan Voss said Tomas Ebbe was wrong. “We will win,” he said.'), 'Harlan Voss');
 });
+
+test('appositives that real copy writes: a noun that is also a verb ("one of the states suing"), a party-and-state label between commas, a relative clause closing a role', () => {
+  assert.equal(person('“It is an invasion,” Harlan Voss, the attorney general of Ostland, one of the states suing the agency, said at an event.'), 'Harlan Voss');
+  assert.equal(person('“Our assumption is that the veto will be overridden,” Senate Majority Leader Harlan Voss, R-Ky., said Tuesday.'), 'Harlan Voss');
+  assert.equal(person('Harlan Voss, president of the United Federation of Porters, which represents city porters, said he hopes for a message that “communities are standing up.”'), 'Harlan Voss');
+  // Near cases: a preposition's object is nobody's subject, whatever clause follows it.
+  assert.equal(person('“We object,” a spokesman for Harlan Voss, who asked not to be named, said.'), null);
+  assert.equal(person('“We object,” Harlan Voss, who asked not to be named, said.'), 'Harlan Voss');
+});

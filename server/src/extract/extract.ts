@@ -112,7 +112,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
     if (found) { q.speaker = found.speaker; q.speakerMention = found.mention; q.cue = found.cue; q.verb = found.verb ?? null; }
     else inherit(ctx, q, span, quotes);
     if (!q.speaker && !label) {
-      const subject = clauseSubject(ctx, span);
+      const subject = clauseSubject(ctx, span, quotes[quotes.length - 1]);
       if (subject) { q.speaker = subject.speaker; q.speakerMention = subject.mention; q.cue = 'clause'; }
     }
     quotes.push(q);
@@ -242,6 +242,8 @@ function rightCue(ctx: Context, span: QuoteSpan): Found | null {
     if (/,\s*(?:and|but|while|whereas|although|though)\b/i.test(text.slice(span.close, toks[k].start))) return null;
     const phrasal = PHRASAL_CUES.has(toks[k].fold) && /^(back|out)$/.test(toks[k + 1]?.fold ?? '');
     if ((SPEECH_VERBS.has(toks[k].fold) || phrasal) && !nounReading(toks[k - 1]) && !isCapitalised(toks[k])) {
+      // "…,” a spokesman for Voss, who asked not to be named, said": a relative clause's verb is not the cue.
+      if (/^(who|which|that)$/.test(toks[k - 1].fold)) continue;
       if (newSentence && /^\s+(?:that|it|he|she|they|we|the|a|an|his|her|their|its|there|this|to)\b/i.test(text.slice(toks[k].end, toks[k].end + 8))) return null;
       const who = subjectBefore(ctx, span.close, toks[k].start);
       return who && { ...who, cue: 'after', verb: verbOf(toks[k]) };
@@ -307,7 +309,7 @@ function cueBefore(ctx: Context, p: number, at: number): Found | null {
     // "a candidate who promised …" is not the quotation's cue.
     if (k > 0 && /^(who|which|that)$/.test(folds[k - 1])) {
       const ante = k > 1 && folds[k - 1] === 'who' && /,\s*$/.test(ctx.text.slice(toks[k - 2].end, toks[k - 1].start)) ? ctx.people.mentionAt(toks[k - 2].start, toks[k - 2].end) : undefined;
-      if (ante && !/['\u2019]s$/.test(ctx.text.slice(ante.start, ante.end + 2))) return { ...personFound(ante.person, { text: ante.text, start: ante.start, end: ante.end }, 'name'), cue: 'before', verb: verbOf(toks[k]) };
+      if (ante && !/['\u2019]s$/.test(ctx.text.slice(ante.start, ante.end + 2)) && !afterPreposition(ctx, s, ante.mentionStart)) return { ...personFound(ante.person, { text: ante.text, start: ante.start, end: ante.end }, 'name'), cue: 'before', verb: verbOf(toks[k]) };
       continue;
     }
     // "when asked about" is not a cue: a passive participle has no subject of its own.
@@ -340,7 +342,8 @@ function accordingTo(ctx: Context, span: QuoteSpan): Found | null {
 
 function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue'> | null {
   // "Rep. John Mica (R-Fla.) said": a parenthesis before the verb is the name's label.
-  const label = /\s*\([^()]{1,40}\)\s*$/.exec(ctx.text.slice(Math.max(from, to - 44), to));
+  // So is a party-and-state label between commas: "Mitch McConnell, R-Ky., said".
+  const label = /\s*\([^()]{1,40}\)\s*$|,\s*[RDI]-[\p{Lu}][\p{L}.]{0,12},\s*$/u.exec(ctx.text.slice(Math.max(from, to - 44), to));
   if (label) to -= label[0].length;
   // "John Dickey, the chief executive of Ora Media -- the company that owns …, which … Ora's site -- told me":
   // an aside between dashes is no subject.
@@ -354,7 +357,13 @@ function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue
   // "A port official, who asked not to be named, said": skip one parenthetical clause.
   const before = ctx.text.slice(from, to);
   const paren = /,\s*(?:who|which|granted|speaking|citing|according|a|an|the|himself|herself|also)\b[^,]*,\s*$/iu.exec(before);
-  if (paren) to = from + paren.index;
+  if (paren) {
+    to = from + paren.index;
+    // "Michael Mulgrew, president of the teachers' union, which represents …, said": the clause
+    // closed an appositive the comma after the name opened.
+    const named = appositiveHead(ctx, from, to, 1);
+    if (named) return named;
+  }
   // "Donna Rawlings, 59, of Ashton, Md., who watched …, said": what is left may still end an appositive.
   if (/,\s*$/.test(before) || paren && /,[^,]{1,30},?\s*$/.test(ctx.text.slice(from, to))) {
     // "Douglas Holtz-Eakin, an economist who …, and now president of …, said": a longer
@@ -375,7 +384,7 @@ function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue
   }
   const who = subjectAt(ctx, toks, k, 'before');
   // "Critics of Voss mocked", "a spokesman for Voss said": a preposition's object is not the subject.
-  if (who?.speaker?.via === 'name' && who.mention && /\b(?:of|for|against|about|with|to|by|than|like)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(from, who.mention.start - 20), who.mention.start))) return null;
+  if (who?.speaker?.via === 'name' && who.mention && afterPreposition(ctx, from, who.mention.start)) return null;
   // "Stacy Baker of Columbia, South Carolina says": a place after "of" belongs to the person before it.
   if (who?.speaker?.kind === 'organization' && who.mention) {
     for (let i = ctx.people.firstEndingAfter(who.mention.start) - 1; i >= 0; i--) {
@@ -419,7 +428,7 @@ const WORDS_NOUNS = new Set(['claim', 'claims', 'statement', 'statements', 'rema
  * ("Trump’s claim that …"). News copy puts a person's words there; it is evidence enough to
  * trace and to show, never to raise an alarm (see `confidentSpeaker`).
  */
-function clauseSubject(ctx: Context, span: QuoteSpan): Omit<Found, 'cue'> | null {
+function clauseSubject(ctx: Context, span: QuoteSpan, prev: ExtractedQuote | undefined): Omit<Found, 'cue'> | null {
   const p = span.paragraph;
   if (!/\S/.test(ctx.text.slice(ctx.paragraphs[p].start, span.open))) return null;
   const s = windowStart(sentenceStartOf(ctx, p, span.open), span.open);
@@ -432,12 +441,15 @@ function clauseSubject(ctx: Context, span: QuoteSpan): Omit<Found, 'cue'> | null
     const owner = ctx.people.mentionAt(toks[k - 1].start, toks[k - 1].end);
     if (owner) return clauseFound(personFound(owner.person, { text: owner.text, start: owner.start, end: owner.end }, 'clause-subject'));
   }
-  // Another quotation earlier in the sentence, or a clause that opens with a subordinator, hides the subject.
-  for (let i = s; i < span.open; i++) if (ctx.masked(i)) return null;
+  // Another quotation earlier in the sentence hides the subject, unless it was the subject's too
+  // ("Kall compared Trump to a coach who is “working the referees” in hopes that “they'll go easier”").
+  for (let i = s; i < span.open; i++) if (ctx.masked(i)) return prev && prev.close > s && prev.close <= span.open && prev.speaker?.via === 'clause-subject' ? { speaker: prev.speaker, mention: prev.speakerMention } : null;
   // "Tanaka read the Herald headline: “…”", "a sign that said …", "a book titled …": someone else's words, or a title.
   if (toks.some((t) => OTHERS_WORDS.has(t.fold))) return null;
-  const first = toks[0];
-  if (PRONOUNS.has(first.fold) && /^(he|she)$/.test(first.fold)) {
+  // "However, he characterized …": an opening phrase up to a comma may stand before the subject.
+  const opener = toks.findIndex((t, i) => i < 6 && /^,\s/.test(ctx.text.slice(t.end, t.end + 2)));
+  const first = /^(he|she)$/.test(toks[0].fold) || opener < 0 || opener + 1 >= toks.length ? toks[0] : toks[opener + 1];
+  if (/^(he|she)$/.test(first.fold)) {
     const ref = ctx.people.resolvePronoun(first.fold, first.start);
     return ref?.agrees ? clauseFound(personFound(ref.mention.person, { text: first.text, start: first.start, end: first.end }, 'clause-subject')) : null;
   }
@@ -454,15 +466,22 @@ function appositiveHead(ctx: Context, from: number, to: number, minCommas = 2): 
     if (m.start < from) break;
     const after = ctx.text.slice(m.end, m.end + 12);
     if (!/^,\s+(?:[\p{Ll}\d]|(?:a|an|the|one|who|whose|now|then|also)\b)/u.test(after)) continue;
+    // "a spokesman for Voss, who asked not to be named, said": a preposition's object heads nothing.
+    if (afterPreposition(ctx, from, m.mentionStart)) continue;
     // The appositive runs from the comma after the name to the comma before the verb: not empty.
     if ((ctx.text.slice(m.end, to).match(/,/g) ?? []).length < minCommas) continue;
     // What stands between must not be a new clause with its own finite cue verb.
     // ("Tramble, asked about …," opens with a participle of its own: that one is part of the appositive.)
     const between = tokens(ctx.text, m.end, to);
-    if (between.some((t, i) => i > 0 && SPEECH_VERBS.has(t.fold))) continue;
+    if (between.some((t, i) => i > 0 && SPEECH_VERBS.has(t.fold) && !nounReading(between[i - 1]))) continue;
     return personFound(m.person, { text: m.text, start: m.start, end: m.end }, 'name');
   }
   return null;
+}
+
+/** Whether a preposition stands right before `at` (after `from`): its object is no subject. */
+function afterPreposition(ctx: Context, from: number, at: number): boolean {
+  return /\b(?:of|for|against|about|with|to|by|than|like)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(from, at - 20), at));
 }
 
 function isCapitalName(ctx: Context, t: Token): boolean {
