@@ -302,3 +302,10 @@ test('appositives that real copy writes: a noun that is also a verb ("one of the
   assert.equal(person('“We object,” a spokesman for Harlan Voss, who asked not to be named, said.'), null);
   assert.equal(person('“We object,” Harlan Voss, who asked not to be named, said.'), 'Harlan Voss');
 });
+
+test('a name that modifies another person’s role is not the subject a pronoun goes back to: "Voss campaign spokesman Tomas Ebbe"', () => {
+  const text = 'Mr. Harlan Voss spoke on Monday.\n\nVoss campaign spokesman Tomas Ebbe told the Herald that Voss’s plan would extend to mothers. However, he could not explain why. “We don’t have it written down,” he said.';
+  assert.equal(person(text), 'Tomas Ebbe');
+  // Near case: an opening word in capitals ("While") is no name, and the subject after it is the man spoken of.
+  assert.equal(person('Mr. Tomas Ebbe spoke.\n\nWhile Mr. Harlan Voss had many songs written about him, that concerns Mr. Tomas Ebbe, head of the Porters Caucus.\n\n“No one writes songs for us,” he said.'), 'Tomas Ebbe');
+});

@@ -49,6 +49,9 @@ function sentenceEndsIn(text: string, from: number, to: number): boolean {
   }
   return false;
 }
+const MODIFIER_AFTER = /^ (?:(?:campaign|administration|camp|team|family|transition|White House)\s+)?(?:senior\s+|chief\s+|top\s+|deputy\s+|former\s+)?(?:spokesman|spokeswoman|spokesperson|aide|adviser|advisor|manager|chairman|lawyer|attorney|ally|strategist|pollster|surrogate|official|staffer)\s+\p{Lu}/u;
+/** What stands between a name and the role it modifies ("Trump campaign spokesman Jason Miller"). */
+const MODIFIER_GAP = /^ (?:(?:campaign|administration|camp|team|family|transition)\s+)?$/;
 const PREPOSITION_BEFORE = /\b(?:of|to|with|for|against|about|at|by|from|than|like|toward|towards|on|over|into|between|among|through)\s+(?:the\s+)?$/i;
 const ANONYMOUS_NOUN = new RegExp(`\\b(?:${[...ANONYMOUS_NOUNS].join('|')})\\b`, 'gi');
 const DETERMINER_BEFORE = /\b(an?|one|another|the)\s+(?:[\p{L}.\u2019'-]+\s+){0,3}$/iu;
@@ -191,7 +194,7 @@ export class ArticlePeople {
       const sex = m.person.sex;
       if (sex && sex !== want) continue;
       if (!group.length) groupEnd = m.mentionStart;
-      group.push({ mention: m, agrees: sex === want, role: this.grammaticalRole(m) });
+      group.push({ mention: m, agrees: sex === want, role: this.grammaticalRole(m, this.mentions[i - 1]) });
     }
     const pick = group.find((c) => c.role === 'subject') ?? group.find((c) => c.role === 'other') ?? group[0];
     if (!pick) return undefined;
@@ -201,14 +204,18 @@ export class ArticlePeople {
   }
 
   /** Whether a mention opens its sentence (its subject), is a possessive or a preposition's object (weak), or neither. */
-  private grammaticalRole(m: PlacedMention): 'subject' | 'weak' | 'other' {
+  private grammaticalRole(m: PlacedMention, previous?: PlacedMention): 'subject' | 'weak' | 'other' {
     const text = this.text;
     if (/^['\u2019]s\b/.test(text.slice(m.end, m.end + 3)) || PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.mentionStart - 12), m.mentionStart))) return 'weak';
+    // "Trump campaign spokesman Jason Miller": a name that modifies another's role is nobody's subject.
+    if (MODIFIER_AFTER.test(text.slice(m.end, m.end + 40))) return 'weak';
     let i = m.mentionStart - 1;
     while (i >= 0 && m.mentionStart - i < 80 && (!/[.!?\n\u201D"]/.test(text[i]) && !(text[i] === "'" && text[i - 1] === "'") || text[i] === '.' && !sentenceEndsIn(text, i, i + 2))) i--;
     // A conjunction or a sentence adverb may open the sentence before its subject ("And Hegseth …").
     // "Mr. Voss", "Sen. Voss": the title's full stop ends nothing, and the title is part of the subject.
-    const before = stripTitles(text.slice(i + 1, m.mentionStart)).replace(/^\s*(?:(?:and|but|so|yet|still|meanwhile|then|now|also|however|later|earlier|instead|indeed)\b,?\s*)+/i, '');
+    // "Trump campaign spokesman Jason Miller": the name modifying the role opens the subject with it.
+    const from = previous && previous.mentionStart > i && MODIFIER_GAP.test(text.slice(previous.end, m.mentionStart)) ? previous.mentionStart : m.mentionStart;
+    const before = stripTitles(text.slice(i + 1, from)).replace(/^\s*(?:(?:and|but|so|yet|still|meanwhile|then|now|also|however|later|earlier|instead|indeed)\b,?\s*)+/i, '');
     return !/[\p{L}\p{N}]/u.test(before) || /^[^,]{0,100},\s*$/u.test(before) ? 'subject' : 'other';
   }
 
