@@ -309,3 +309,9 @@ test('a name that modifies another person’s role is not the subject a pronoun 
   // Near case: an opening word in capitals ("While") is no name, and the subject after it is the man spoken of.
   assert.equal(person('Mr. Tomas Ebbe spoke.\n\nWhile Mr. Harlan Voss had many songs written about him, that concerns Mr. Tomas Ebbe, head of the Porters Caucus.\n\n“No one writes songs for us,” he said.'), 'Tomas Ebbe');
 });
+
+test('"it" as the subject of a cue is the organisation that spoke last, as a guess; with no organisation before, nobody', () => {
+  const q = last('“Prices rose,” the Ostland Herald wrote. “But since then, fortunes changed,” it further wrote.');
+  assert.deepEqual([q?.speaker?.name, q?.speaker?.kind, q?.speaker?.via], ['Ostland Herald', 'organization', 'pronoun-guess']);
+  assert.equal(last('The rain stopped at noon.\n\n“But since then, fortunes changed,” it further wrote.')?.speaker ?? null, null);
+});

@@ -95,7 +95,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
   for (const s of transcript) inQuote.fill(1, s.span.open, s.span.close);
   const masked = (i: number) => inQuote[i] === 1;
   const people = new ArticlePeople(text, paragraphs, masked, options.knownSurname);
-  const ctx: Context = { text, paragraphs, masked, people, sentenceCache: new Map() };
+  const ctx: Context = { text, paragraphs, masked, people, sentenceCache: new Map(), lastOrganization: null };
 
   const all: { span: QuoteSpan; label?: Token[] }[] = [...spans.map((span) => ({ span })), ...transcript];
   all.sort((a, b) => a.span.open - b.span.open);
@@ -115,6 +115,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
       const subject = clauseSubject(ctx, span, quotes[quotes.length - 1]);
       if (subject) { q.speaker = subject.speaker; q.speakerMention = subject.mention; q.cue = 'clause'; }
     }
+    if (q.speaker?.kind === 'organization') ctx.lastOrganization = { speaker: q.speaker, paragraph: q.paragraph };
     quotes.push(q);
   }
   shareWithinGroups(quotes);
@@ -127,6 +128,8 @@ export interface Context {
   masked: (i: number) => boolean;
   people: ArticlePeople;
   sentenceCache: Map<number, number[]>;
+  /** The latest quotation's speaker that is an organisation or a document: what "it" may refer to. */
+  lastOrganization: { speaker: Speaker; paragraph: number } | null;
 }
 
 interface Found { speaker: Speaker | null; mention: Mention | null; cue: CueKind; verb?: Mention }
@@ -550,6 +553,13 @@ function subjectAt(ctx: Context, toks: Token[], k: number, side: 'before' | 'aft
   const t = toks[k];
   const mention = (a: number, b: number): Mention => ({ text: ctx.text.slice(a, b), start: a, end: b });
   if (FIRST_PERSON.has(t.fold)) return null;
+  // "“…,” the Times wrote. “…,” it further wrote": "it" as a cue's subject is the organisation
+  // that spoke last, in this paragraph or the one before; a guess, never grounds for a warning.
+  if (t.fold === 'it' && side === 'before') {
+    const org = ctx.lastOrganization;
+    if (!org || ctx.paragraphs[org.paragraph].end < (ctx.paragraphs[Math.max(0, ctx.paragraphs.findIndex((p) => p.end >= t.start) - 1)]?.start ?? 0)) return null;
+    return { speaker: { ...org.speaker, via: 'pronoun-guess' }, mention: mention(t.start, t.end) };
+  }
   if (PRONOUNS.has(t.fold)) {
     const ref = ctx.people.resolvePronoun(t.fold, t.start);
     return ref ? personFound(ref.mention.person, mention(t.start, t.end), ref.agrees && !ref.ambiguous ? 'pronoun' : 'pronoun-guess') : null;
