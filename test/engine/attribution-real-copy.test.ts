@@ -315,3 +315,13 @@ test('"it" as the subject of a cue is the organisation that spoke last, as a gue
   assert.deepEqual([q?.speaker?.name, q?.speaker?.kind, q?.speaker?.via], ['Ostland Herald', 'organization', 'pronoun-guess']);
   assert.equal(last('The rain stopped at noon.\n\n“But since then, fortunes changed,” it further wrote.')?.speaker ?? null, null);
 });
+
+test('a document or an organisation opening the sentence speaks through a quotation no verb attributes, as a guess; a person’s spokesman or a crowd is no document', () => {
+  const q = last('A Northland Accountability Office report released last year found that the program was “riddled with waste and fraud.”');
+  assert.deepEqual([q?.speaker?.kind, q?.speaker?.via], ['organization', 'clause-subject']);
+  assert.match(q?.speaker?.name ?? '', /Northland Accountability Office report/);
+  assert.equal(attributionEvidence(q!.speaker, q!.speakerMention)?.confident, false);
+  // Near cases: no source noun heads the subject, or a person's words are published in it.
+  assert.equal(speaker('The crowd at the rally chanted “lock him up” for minutes.'), null);
+  assert.equal(speaker('A book by Harlan Voss, published in May, called the war “a crime.”'), null);
+});

@@ -457,7 +457,19 @@ function clauseSubject(ctx: Context, span: QuoteSpan, prev: ExtractedQuote | und
     return ref?.agrees ? clauseFound(personFound(ref.mention.person, { text: first.text, start: first.start, end: first.end }, 'clause-subject')) : null;
   }
   const who = sentenceSubject(ctx, s, span.open);
-  return who && clauseFound(who);
+  if (who) return clauseFound(who);
+  // "A Government Accountability Office report released last year found that …": a document or
+  // an organisation opening the sentence speaks through it.
+  const at = opener >= 0 && opener + 1 < toks.length && !/^(a|an|the|this|that|its|their)$/.test(toks[0].fold) ? opener + 1 : 0;
+  if (!/^(a|an|the|this|that|its|their)$/.test(toks[at].fold)) return null;
+  for (let k = at + 1; k < toks.length && k <= at + 5; k++) {
+    if (!SOURCE_NOUNS.has(toks[k].fold) || ANONYMOUS_NOUNS.has(toks[k].fold) || ROLE_NOUNS.has(toks[k].fold) || toks[k].possessive) continue;
+    // The head is the last noun of the run ("a state audit office report").
+    while (k + 1 < toks.length && k + 1 <= at + 6 && SOURCE_NOUNS.has(toks[k + 1].fold) && !toks[k].possessive) k++;
+    const doc = subjectAt(ctx, toks, k, 'before');
+    return doc?.speaker?.kind === 'organization' ? clauseFound(doc) : null;
+  }
+  return null;
 }
 
 const clauseFound = (f: Omit<Found, 'cue'>): Omit<Found, 'cue'> => f.speaker ? { ...f, speaker: { ...f.speaker, via: 'clause-subject' } } : f;
