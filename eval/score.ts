@@ -25,8 +25,19 @@ export function referentOf(g: GoldQuote, labels: Labels): Referent | 'pronoun' {
   if (PRONOUN_SOURCE.test(src)) return 'pronoun';
   // The head of the source phrase decides: "Clinton’s campaign", "the New York businessman" are
   // descriptions; "Rival Hillary Clinton", "the Rev. Peter Wherry, of …" name a person.
-  const head = src.split(/,|\s(?:who|which|that|of|in|at|from|for|with)\s/)[0].trim();
+  const clause = src.split(/,|\s(?:who|which|that)\s/)[0].trim();
+  // "Fight for $15 organizing director Kendall Fells": a role word then a name ends the phrase.
+  const roleThenName = /\s(?:director|spokesman|spokeswoman|spokesperson|chairman|chairwoman|president|secretary|senator|governor|leader|host|co-host|anchor|analyst|adviser|advisor|aide|manager|official|organizer|founder|executive|lawyer|attorney|editor|reporter|columnist|correspondent|strategist|pollster|candidate|nominee|commissioner|mayor|minister|ambassador|professor|economist|author|writer|activist|coordinator)\s((?:\p{Lu}[\p{L}.'\u2019-]*\s)*\p{Lu}[\p{L}'\u2019-]+)$/u.exec(clause);
+  if (roleThenName) return { kind: 'person', name: roleThenName[1] };
+  const head = clause.split(/\s(?:of|in|at|from|for|with)\s/)[0].trim();
   const words = head.split(/\s+/);
+  // "the Times", "the Blaze", "CNN": a publication or an organisation, not a person.
+  // "Yahoo News", "Fox News": a publication's or an organisation's head word.
+  if (words.length > 1 && /^(?:News|Times|Post|Journal|Press|Network|Radio|Magazine|Foundation|Institute|Committee|Council|Association|Department|Agency|Party|Caucus|University|Center|Fund|Commission|Office|Bureau|Ministry|Reports|Group)$/.test(words[words.length - 1])) return { kind: 'org', name: src };
+  const capitalised = (w: string) => /^\p{Lu}/u.test(w) && !/['\u2019]s$/.test(w);
+  // "the Texan", "the Utah Republican": a person described by place or party.
+  if (/^the$/i.test(words[0] ?? '') && words.length > 1 && words.slice(1).every(capitalised) && (/^(?:Republican|Democrat|Independent|Conservative|Liberal|Progressive)$/.test(words[words.length - 1]) || words.length === 2 && /^[\p{L}]+(?:an|ite)$/u.test(words[1]))) return { kind: 'unnamed', name: src };
+  if (/^the$/i.test(words[0] ?? '') && words.length > 1 && words.slice(1).every(capitalised) && !/^(?:Rev|Rev\.|Honorable|Reverend)$/.test(words[1]) || words.length === 1 && /^\p{Lu}{2,4}$/u.test(words[0])) return { kind: 'org', name: src };
   const last = words[words.length - 1] ?? '';
   if (/^[\p{Lu}]/u.test(last)) {
     let k = words.length - 1;

@@ -325,3 +325,46 @@ test('a document or an organisation opening the sentence speaks through a quotat
   assert.equal(speaker('The crowd at the rally chanted “lock him up” for minutes.'), null);
   assert.equal(speaker('A book by Harlan Voss, published in May, called the war “a crime.”'), null);
 });
+
+test('a passive cue has no speaker for its subject, adverb or not; a preposition\u2019s object is no subject', () => {
+  assert.equal(person('Dr. Tomas Ebbe\u2019s earlier letter on Harlan Voss was widely ridiculed for its prediction that Voss would be \u201Cthe healthiest man ever elected.\u201D'), null);
+  assert.equal(person('The memo on Harlan Voss said the plan was \u201Ca fantasy.\u201D'), null);
+  // Near case: the active verb keeps its subject.
+  assert.equal(person('Harlan Voss widely ridiculed the plan as \u201Ca fantasy.\u201D'), 'Harlan Voss');
+});
+
+test('pronoun chains: a "she" before the only name of its sentence goes back further, and the reading is a guess', () => {
+  const text = 'Ines Okonkwo spoke on Monday.\n\nShe has faced criticism since her meeting with the husband of Senator Marta Olberg on a plane.\n\n\u201CPeople tend not to say those things to me,\u201D she said.';
+  const q = last(text);
+  assert.deepEqual([q?.speaker?.name, q?.speaker?.via], ['Ines Okonkwo', 'pronoun-guess']);
+  // Near case: the name is the subject of its sentence; no chain, and no doubt.
+  const sure = last('Ines Okonkwo spoke on Monday.\n\nSenator Marta Olberg has faced criticism since her meeting on a plane.\n\n\u201CPeople tend not to say those things to me,\u201D she said.');
+  assert.deepEqual([sure?.speaker?.name, sure?.speaker?.via], ['Marta Olberg', 'pronoun']);
+});
+
+test('a lone surname is the person the article mentions most with it, not a relative named in passing', () => {
+  const text = 'Senator Harlan Voss spoke. Voss said he would run. Voss thanked his wife, Ines Voss, and his father, Tomas Voss.\n\n\u201CThe day that was abrogated was the day this became personal,\u201D Voss said.';
+  assert.equal(person(text), 'Harlan Voss');
+  // Near case: a surname only one person holds is that person, however often named.
+  assert.equal(person('Ines Okonkwo spoke.\n\n\u201CWe rebuild,\u201D Okonkwo said.'), 'Ines Okonkwo');
+});
+
+test('a quotation ending its sentence is not the quotation of a verb that opens its own: "… added, “…”"', () => {
+  const q = quotes('Harlan Voss spoke.\n\n\u201CThose are just distractions. What works is a plan.\u201D Voss campaign spokesman Tomas Ebbe added, \u201CThe camp chased this game.\u201D');
+  assert.deepEqual(q.map((x) => x.speaker?.name ?? null), [null, 'Tomas Ebbe']);
+  // Near case: a verb closing the sentence after the quotation is its cue.
+  assert.equal(quotes('\u201CThose are just distractions,\u201D Tomas Ebbe added.')[0]?.speaker?.name, 'Tomas Ebbe');
+});
+
+test('"Voss communications director Ines Okonkwo": the name modifying the role is not the subject "she" goes back to; "the Voss campaign" names no one who acts', () => {
+  assert.equal(person('Mrs. Marta Voss spoke.\n\nVoss communications director Ines Okonkwo said the mayor was reduced to taunts. \u201CThis man is running for mayor,\u201D she said.'), 'Ines Okonkwo');
+  const q = last('Ms. Ines Okonkwo spoke at noon.\n\nSome say the Marta Voss campaign took voters for granted. \u201CThey have a big problem,\u201D she said.');
+  assert.notEqual(q?.speaker?.via, 'pronoun');
+});
+
+test('a man named by kinship between the name and "he" makes the name a guess; with none, it stands', () => {
+  const q = last('Harlan Voss won in 1980. \u201CWe live in hard times,\u201D my father often said.\n\nHe also told his friends that \u201Cthe end is near.\u201D');
+  assert.equal(q?.speaker?.via, 'pronoun-guess');
+  const sure = last('Harlan Voss won in 1980. \u201CWe live in hard times,\u201D he often said.\n\nHe also told his friends that \u201Cthe end is near.\u201D');
+  assert.deepEqual([sure?.speaker?.name, sure?.speaker?.via], ['Harlan Voss', 'pronoun']);
+});

@@ -248,6 +248,8 @@ function rightCue(ctx: Context, span: QuoteSpan): Found | null {
       // "…,” a spokesman for Voss, who asked not to be named, said": a relative clause's verb is not the cue.
       if (/^(who|which|that)$/.test(toks[k - 1].fold)) continue;
       if (newSentence && /^\s+(?:that|it|he|she|they|we|the|a|an|his|her|their|its|there|this|to)\b/i.test(text.slice(toks[k].end, toks[k].end + 8))) return null;
+      // "“….” Trump campaign spokesman Jason Miller added, “…”": a verb that opens a quotation of its own is that one's cue.
+      if (newSentence && /^\s*[,:]\s*(?:[\u201C"\u00AB\u201E]|'')/.test(text.slice(toks[k].end, toks[k].end + 6))) return null;
       const who = subjectBefore(ctx, span.close, toks[k].start);
       return who && { ...who, cue: 'after', verb: verbOf(toks[k]) };
     }
@@ -316,7 +318,10 @@ function cueBefore(ctx: Context, p: number, at: number): Found | null {
       continue;
     }
     // "when asked about" is not a cue: a passive participle has no subject of its own.
-    if (k > 0 && /^(when|if|as|after|being|been|was|were)$/.test(folds[k - 1])) continue;
+    // "was widely ridiculed": an adverb may stand between the auxiliary and the participle.
+    let aux = k - 1;
+    while (aux > 0 && /^[a-z]{3,}ly$/.test(toks[aux].text)) aux--;
+    if (aux >= 0 && /^(when|if|as|after|being|been|was|were|is|are|be|get|gets|got)$/.test(folds[aux])) continue;
     const verbFirst = /^(?:\W*(?:but|and|so|yet|still|then|now|again|also|later)\b)*\W*$/iu.test(ctx.text.slice(s, toks[k].start));
     const who = verbFirst ? subjectAfter(ctx, toks[k].end, at) : subjectBefore(ctx, s, toks[k].start);
     if (who) return { ...who, cue: 'before', verb: verbOf(toks[k]) };
@@ -496,7 +501,7 @@ function appositiveHead(ctx: Context, from: number, to: number, minCommas = 2): 
 
 /** Whether a preposition stands right before `at` (after `from`): its object is no subject. */
 function afterPreposition(ctx: Context, from: number, at: number): boolean {
-  return /\b(?:of|for|against|about|with|to|by|than|like)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(from, at - 20), at));
+  return /\b(?:of|for|against|about|with|to|by|than|like|on|over|into|toward|towards|among|between|through|upon)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(from, at - 20), at));
 }
 
 function isCapitalName(ctx: Context, t: Token): boolean {

@@ -49,7 +49,10 @@ function sentenceEndsIn(text: string, from: number, to: number): boolean {
   }
   return false;
 }
-const MODIFIER_AFTER = /^ (?:(?:campaign|administration|camp|team|family|transition|White House)\s+)?(?:senior\s+|chief\s+|top\s+|deputy\s+|former\s+)?(?:spokesman|spokeswoman|spokesperson|aide|adviser|advisor|manager|chairman|lawyer|attorney|ally|strategist|pollster|surrogate|official|staffer)\s+\p{Lu}/u;
+const MODIFIER_AFTER = /^ (?:(?:campaign|administration|camp|team|family|transition|White House)\s+)?(?:senior\s+|chief\s+|top\s+|deputy\s+|former\s+)?(?:(?:communications?|press|policy|political|legal|digital|national security|finance|field|research|campaign)\s+)?(?:director|secretary|counsel|consultant|operative|chief of staff|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|manager|chairman|lawyer|attorney|ally|strategist|pollster|surrogate|official|staffer)\s+\p{Lu}/u;
+const NOUN_AFTER = /^ (?:campaign|administration|camp|team|foundation|family|presidency|era|supporters|voters|rally|rallies|speech|aides|allies|surrogates|backers|loyalists|brand|organization|plan|policy|policies|victory|win|loss|candidacy|nomination|ticket|agenda|doctrine|years)\b/;
+const MALE_DESCRIPTION = /\b(?:my|our|his|her|their|the|a)\s+(?:(?:late|older|younger|elder|eldest|old|young)\s+)?(?:father|dad|brother|son|husband|uncle|grandfather|boyfriend|nephew|man)\b/i;
+const FEMALE_DESCRIPTION = /\b(?:my|our|his|her|their|the|a)\s+(?:(?:late|older|younger|elder|eldest|old|young)\s+)?(?:mother|mom|sister|daughter|wife|aunt|grandmother|girlfriend|niece|woman)\b/i;
 /** What stands between a name and the role it modifies ("Trump campaign spokesman Jason Miller"). */
 const MODIFIER_GAP = /^ (?:(?:campaign|administration|camp|team|family|transition)\s+)?$/;
 const PREPOSITION_BEFORE = /\b(?:of|to|with|for|against|about|at|by|from|than|like|toward|towards|on|over|into|between|among|through)\s+(?:the\s+)?$/i;
@@ -77,7 +80,8 @@ export class ArticlePeople {
   private readonly anonymousIn = new Map<number, AnonymousMention[]>();
   private readonly paragraphs: { start: number; end: number }[];
   private readonly byFull = new Map<string, LocalPerson>();
-  private readonly bySurname = new Map<string, LocalPerson>();
+  /** Everyone the article names in full with a surname, in order of introduction. */
+  private readonly bySurname = new Map<string, LocalPerson[]>();
 
   /**
    * @param knownSurname a surname known from elsewhere (the people file, other articles), so a
@@ -105,7 +109,7 @@ export class ArticlePeople {
     const words = m.name.split(/\s+/);
     const fold = words.map(foldWord).join(' ');
     const surname = foldWord(words[words.length - 1]);
-    let p = this.byFull.get(fold) ?? (words.length === 1 ? this.bySurname.get(surname) : this.byEnding(fold));
+    let p = this.byFull.get(fold) ?? (words.length === 1 ? this.surnamed(surname) : this.byEnding(fold));
     if (p && words.length > 1) this.byFull.set(fold, p);
     if (!p) {
       p = { name: m.name, roles: [], mentions: 0 };
@@ -113,7 +117,9 @@ export class ArticlePeople {
       this.byFull.set(fold, p);
     }
     if (words.length > p.name.split(/\s+/).length) { this.byFull.set(fold, p); p.name = m.name; this.folded.delete(p); }
-    if (!this.bySurname.has(surname) || words.length > 1) this.bySurname.set(surname, p);
+    const holders = this.bySurname.get(surname);
+    if (!holders) this.bySurname.set(surname, [p]);
+    else if (!holders.includes(p)) holders.push(p);
     for (const r of m.roles) if (!p.roles.includes(r)) p.roles.push(r);
     if (m.sex && !p.sex) p.sex = m.sex;
     p.mentions++;
@@ -122,13 +128,27 @@ export class ArticlePeople {
 
   /** "Guajardo Villarreal", "Peña Nieto": the last words of a fuller name the article gave ("Ildefonso Guajardo Villarreal"). */
   private byEnding(fold: string): LocalPerson | undefined {
-    const bySurname = this.bySurname.get(fold.slice(fold.lastIndexOf(' ') + 1));
-    if (!bySurname) return undefined;
-    let full = this.folded.get(bySurname);
-    if (full === undefined) this.folded.set(bySurname, (full = bySurname.name.split(/\s+/).map(foldWord).join(' ')));
-    return full.endsWith(' ' + fold) ? bySurname : undefined;
+    for (const holder of this.bySurname.get(fold.slice(fold.lastIndexOf(' ') + 1)) ?? []) {
+      let full = this.folded.get(holder);
+      if (full === undefined) this.folded.set(holder, (full = holder.name.split(/\s+/).map(foldWord).join(' ')));
+      if (full.endsWith(' ' + fold)) return holder;
+    }
+    return undefined;
   }
   private readonly folded = new Map<LocalPerson, string>();
+
+  /**
+   * Who a lone surname is, where the article names several with it ("Ted Cruz", "Heidi Cruz"):
+   * the one it mentions most, the first introduced on a tie. A family member named once in
+   * passing does not take over the surname of the person the story is about.
+   */
+  private surnamed(fold: string): LocalPerson | undefined {
+    const holders = this.bySurname.get(fold);
+    if (!holders) return undefined;
+    let best = holders[0];
+    for (const h of holders) if (h.mentions > best.mentions) best = h;
+    return best;
+  }
 
   private anonymousOf(k: number): AnonymousMention[] {
     let found = this.anonymousIn.get(k);
@@ -154,7 +174,7 @@ export class ArticlePeople {
   /** The person a name mention refers to. */
   lookup(name: string): LocalPerson | undefined {
     const words = name.split(/\s+/);
-    return this.byFull.get(words.map(foldWord).join(' ')) ?? this.bySurname.get(foldWord(words[words.length - 1]));
+    return this.byFull.get(words.map(foldWord).join(' ')) ?? this.surnamed(foldWord(words[words.length - 1]));
   }
 
   mentionAt(start: number, end: number): PlacedMention | undefined {
@@ -177,7 +197,7 @@ export class ArticlePeople {
    * unresolved: it names a group or an organisation as often as a person. Unresolved means no
    * speaker, not a guess.
    */
-  resolvePronoun(fold: string, offset: number): { mention: PlacedMention; agrees: boolean; ambiguous?: boolean } | undefined {
+  resolvePronoun(fold: string, offset: number, depth = 0): { mention: PlacedMention; agrees: boolean; ambiguous?: boolean } | undefined {
     const want: Sex | undefined = /^(he|him|his|himself)$/.test(fold) ? 'm' : /^(she|her|hers|herself)$/.test(fold) ? 'f' : undefined;
     if (!want) return undefined;
     const at = this.firstEndingAfter(offset) - 1; // the last mention ending at or before the pronoun
@@ -198,9 +218,38 @@ export class ArticlePeople {
     }
     const pick = group.find((c) => c.role === 'subject') ?? group.find((c) => c.role === 'other') ?? group[0];
     if (!pick) return undefined;
+    // A chain: "She has faced … his wife, Hillary Clinton, … . “…,” she said" is the woman the
+    // sentence opened with, not the one it spoke of. A "he" or "she" before every fitting name of
+    // the deciding sentence, where none of them is its subject, refers further back, and so does this one.
+    if (pick.role !== 'subject' && depth < 3) {
+      const earliest = group[group.length - 1].mention.mentionStart;
+      const from = this.sentenceStartBefore(earliest);
+      const nominative = want === 'm' ? /\b[Hh]e\b/g : /\b[Ss]he\b/g;
+      for (const n of this.text.slice(from, earliest).matchAll(nominative)) {
+        const at = from + n.index!;
+        if (this.masked(at)) continue;
+        const chained = this.resolvePronoun(fold, at, depth + 1);
+        // Overriding a nearer person who fits is a reading, not a certainty: a guess, never warned on.
+        if (chained) return chained.mention.person === pick.mention.person ? chained : { ...chained, ambiguous: true };
+        break;
+      }
+    }
+    // "“…,” my father often said. He also told …": a man named by kinship or "the man" between the
+    // name and the pronoun may be the one meant; the name is then a guess.
+    const between = this.text.slice(pick.mention.end, offset);
+    const described = (want === 'm' ? MALE_DESCRIPTION : FEMALE_DESCRIPTION).exec(between);
+    if (described && !this.masked(pick.mention.end + described.index)) return { mention: pick.mention, agrees: pick.agrees, ambiguous: true };
     // Another person who fits as well in the same sentence makes the reading a guess: shown, never warned on.
     const rival = group.some((c) => c.mention.person !== pick.mention.person && c.role !== 'weak' && (pick.role !== 'subject' || c.role === 'subject'));
-    return { mention: pick.mention, agrees: pick.agrees, ambiguous: rival };
+    // A possessive or an object alone ("the Voss campaign took …") is where the pronoun may point, not a certainty.
+    return { mention: pick.mention, agrees: pick.agrees, ambiguous: rival || pick.role === 'weak' };
+  }
+
+  /** Where the sentence holding `offset` starts (bounded: a sentence of copy is rarely longer). */
+  private sentenceStartBefore(offset: number): number {
+    let i = offset - 1;
+    while (i > 0 && offset - i < 600 && !(this.text[i] === '\n' || /[.!?]/.test(this.text[i]) && sentenceEndsIn(this.text, i, i + 1))) i--;
+    return i + 1;
   }
 
   /** Whether a mention opens its sentence (its subject), is a possessive or a preposition's object (weak), or neither. */
@@ -209,6 +258,8 @@ export class ArticlePeople {
     if (/^['\u2019]s\b/.test(text.slice(m.end, m.end + 3)) || PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.mentionStart - 12), m.mentionStart))) return 'weak';
     // "Trump campaign spokesman Jason Miller": a name that modifies another's role is nobody's subject.
     if (MODIFIER_AFTER.test(text.slice(m.end, m.end + 40))) return 'weak';
+    // "the Clinton campaign", "Trump supporters": a name modifying a noun names no one who acts.
+    if (NOUN_AFTER.test(text.slice(m.end, m.end + 16))) return 'weak';
     let i = m.mentionStart - 1;
     while (i >= 0 && m.mentionStart - i < 80 && (!/[.!?\n\u201D"]/.test(text[i]) && !(text[i] === "'" && text[i - 1] === "'") || text[i] === '.' && !sentenceEndsIn(text, i, i + 2))) i--;
     // A conjunction or a sentence adverb may open the sentence before its subject ("And Hegseth …").
