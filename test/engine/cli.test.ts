@@ -28,6 +28,10 @@ test('check --format json follows the contract (LSP positions, source, diagnosti
   assert.equal(q.source.path, 'corpus/2025-10-15-hegseth-impose-costs-on-russia.md');
   assert.equal(q.source.date, '2025-10-15');
   assert.equal(q.source.speaker, 'Hanno Pevkur');
+  // The evidence a misattributed verdict rests on travels with it, as in the editor's diagnostic data.
+  assert.equal(q.source.speakerEvidence.kind, 'person');
+  assert.equal(q.source.speakerEvidence.confident, true);
+  assert.match(q.source.speakerEvidence.how, /Pevkur/);
   assert.equal(q.source.outlet, null);
   assert.match(q.source.quote, /^He confirmed once again/);
   assert.equal(typeof q.source.range.start.line, 'number');

@@ -51,7 +51,8 @@ export function sourceData(corpus: TraceCorpus, f: Finding): SourceData | null {
   };
 }
 
-function evidenceOf(speaker: Speaker | null, mention: Mention | null): SourceData['speakerEvidence'] {
+/** How a corpus quotation's speaker was found, as plain JSON (diagnostic data, the CLI's JSON). */
+export function evidenceOf(speaker: Speaker | null, mention: Mention | null): SourceData['speakerEvidence'] {
   const e = attributionEvidence(speaker, mention);
   if (!e || !speaker) return null;
   return { via: speaker.via ?? null, kind: speaker.kind ?? (speaker.anonymous ? 'unnamed' : 'person'), how: e.how, confident: e.confident };

@@ -5,13 +5,15 @@ import type { TraceCorpus } from '../index/traceCorpus';
 import type { Code, DraftReport, Finding } from './checkDraft';
 import { DEFAULT_SEVERITY, message } from './messages';
 import { forSarif, forTerminal } from '../text/sanitize';
+import { evidenceOf, type SourceData } from './findingData';
 
 export interface JsonQuote {
   text: string;
   range: Range;
   attributedTo: string | null;
   verdict: Finding['verdict'];
-  source: { path: string; title: string | null; outlet: string | null; date: string | null; speaker: string | null; quote: string; range: Range } | null;
+  /** `speakerEvidence`: how the source's speaker was found, and whether that is evidence enough for a warning. */
+  source: { path: string; title: string | null; outlet: string | null; date: string | null; speaker: string | null; speakerEvidence: SourceData['speakerEvidence']; quote: string; range: Range } | null;
   diagnostics: { code: Code; severity: string; message: string }[];
 }
 export interface JsonFile { path: string; quotes: JsonQuote[]; ignored?: number; capped?: number }
@@ -28,7 +30,7 @@ export function toJson(corpus: TraceCorpus, path: string, text: string, report: 
       verdict: f.verdict,
       source: f.source && {
         path: rel(f.source.article.path), title: f.source.article.title, outlet: f.source.article.outlet, date: f.source.article.date,
-        speaker: f.source.speaker, quote: f.source.quote.text, range: corpus.rangeIn(f.source.article, f.source.quote.start, f.source.quote.end),
+        speaker: f.source.speaker, speakerEvidence: evidenceOf(f.source.quote.speaker, f.source.quote.speakerMention), quote: f.source.quote.text, range: corpus.rangeIn(f.source.article, f.source.quote.start, f.source.quote.end),
       },
       diagnostics: f.codes.map((code) => ({ code, severity: severity[code], message: message(f, code) })),
     })),
