@@ -16,7 +16,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   });
 
   reg('sourceTrace.checkWorkspace', async () => {
-    const r = await client.sendRequest<{ files: number; findings: number }>('workspace/executeCommand', { command: 'sourceTrace.server.checkWorkspace', arguments: [] });
+    const r = await client.sendRequest<{ files: number; findings: number; error?: string }>('workspace/executeCommand', { command: 'sourceTrace.server.checkWorkspace', arguments: [] });
+    if (r?.error) { void vscode.window.showErrorMessage(`Source Trace: ${r.error}.`); return; }
     void vscode.window.showInformationMessage(`Source Trace: ${r?.files ?? 0} drafts checked, ${r?.findings ?? 0} quotations need attention.`);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
   });

@@ -31,6 +31,8 @@ export class StatusBar implements vscode.Disposable {
     else this.item.text = `$(quote) ${s.articles} articles · ${s.quotations} quotes`;
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**Source Trace** — corpus: ${s.articles} articles, ${s.quotations} quotations, ${s.people} people\n\n`);
+    // No verdicts are shown while the corpus failed: say why (the text is a path and a reason, shown as text).
+    if (s.state === 'error') { md.appendMarkdown('**The corpus did not load; drafts are not checked until it does.** '); md.appendText(s.message ?? ''); md.appendMarkdown('\n\n'); }
     if (tally) md.appendMarkdown(`This draft: ${tally.verified} verified · ${tally.misquote} misquoted · ${tally.misattributed} misattributed · ${tally.outdated} outdated · ${tally.unsourced} unsourced\n\n`);
     md.appendMarkdown('Click to list the draft’s quotations.');
     this.item.tooltip = md;

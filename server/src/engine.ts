@@ -31,6 +31,11 @@ export class TraceEngine {
   private readonly files = new Map<string, FileStamp>();
   /** How the last load went: files taken from the persisted index, files read. */
   readonly loadStats = { filesFromIndex: 0, filesAppended: 0, filesRead: 0, articlesRead: 0, extractedOnWorkers: 0 };
+  /**
+   * Corpus specs the last load could not read at all. A corpus missing a part would call that
+   * part's quotations unsourced: callers withhold verdicts while this is not empty.
+   */
+  unreadSpecs: { spec: string; message: string }[] = [];
   /** Something changed since the index was loaded or saved: worth saving again. */
   dirty = true;
 
@@ -109,6 +114,7 @@ export class TraceEngine {
     const kept = new Set([...r.unchangedFiles, ...r.appendedFiles]);
     for (const f of r.files) engine.files.set(f.path, f);
     engine.loadProblems.push(...[...before.values()].filter((f) => kept.has(f.path)).flatMap((f) => f.problems), ...r.problems);
+    engine.unreadSpecs = r.unread;
     Object.assign(engine.loadStats, { filesFromIndex: unchanged.size, filesAppended: r.appendedFiles.length, filesRead: r.files.length - unchanged.size - r.appendedFiles.length });
     engine.dirty = !persisted || unchanged.size !== r.files.length || before.size !== r.files.length;
     return engine;

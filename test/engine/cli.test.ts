@@ -153,3 +153,14 @@ test('check --index never destroys or hides anything: a FIFO, a file that is no 
   const deep = check(join(dir, 'no', 'such', 'x.bin'));
   assert.match(deep.stderr, /cannot create the folder/);
 });
+
+test('a corpus path that cannot be read gives no verdicts: exit 2 and why, even beside one that can', () => {
+  const file = draft('In October, Hegseth said “European leaders are sending a clear message to Russia.”\n');
+  const r = run('check', '--corpus', 'corpus', '--corpus', 'no-such-archive', '--format', 'json', file);
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '', 'no report from a partial corpus');
+  assert.match(r.stderr, /the corpus no-such-archive could not be read: .*no-such-archive does not exist/);
+  const glob = run('check', '--corpus', 'corpus/*.{md', file);
+  assert.equal(glob.status, 2);
+  assert.match(glob.stderr, /never closes it/);
+});

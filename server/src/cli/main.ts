@@ -85,6 +85,8 @@ async function check(p: Parsed): Promise<number> {
     try { saveIndex(p.index, engine.persistedForm()); } catch (e) { process.stderr.write(`source-trace: could not save the index to ${p.index}: ${(e as Error).message}\n`); }
   }
   for (const prob of engine.problems()) process.stderr.write(`${forTerminal(prob.path)}:${prob.line + 1}: ${prob.severity}: ${forTerminal(prob.message)}\n`);
+  // A corpus missing a part would call that part's quotations unsourced: no verdicts then.
+  if (engine.unreadSpecs.length) { for (const u of engine.unreadSpecs) process.stderr.write(`source-trace: the corpus ${forTerminal(u.spec)} could not be read: ${forTerminal(u.message)}\n`); return 2; }
   if (engine.corpus.articleCount === 0) { process.stderr.write(`source-trace: no articles in the corpus (${specs.join(', ')})\n`); return 2; }
   const results: JsonFile[] = [];
   let inputError = false;

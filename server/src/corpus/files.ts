@@ -5,7 +5,13 @@ import { join, resolve, sep } from 'node:path';
 export const ARTICLE_EXTENSIONS = ['.md', '.markdown', '.txt', '.jsonl'];
 export const PEOPLE_FILES = ['people.yml', 'people.yaml', 'people.json'];
 
-export interface FoundFiles { files: string[]; people: string[]; problems: { path: string; message: string }[] }
+export interface FoundFiles {
+  files: string[];
+  people: string[];
+  problems: { path: string; message: string }[];
+  /** Corpus specs that could not be read at all (a glob that does not parse, a path that does not exist), each with why. */
+  unread: { spec: string; message: string }[];
+}
 
 export interface FindOptions {
   /** When set, nothing outside these folders is read (untrusted workspaces), symlinks included. */
@@ -33,7 +39,7 @@ const escape = (s: string) => s.replace(/[.+^$()|[\]\\]/g, '\\$&');
 class GlobError extends Error {}
 
 export function findCorpusFiles(specs: string[], cwd: string, options: FindOptions = {}): FoundFiles {
-  const out: FoundFiles = { files: [], people: [], problems: [] };
+  const out: FoundFiles = { files: [], people: [], problems: [], unread: [] };
   const seen = new Set<string>();
   const confine = options.confineTo?.map((d) => safeReal(resolve(d)) ?? resolve(d));
   const allowed = (real: string) => !confine || confine.some((d) => real === d || real.startsWith(d + sep));
@@ -44,10 +50,11 @@ export function findCorpusFiles(specs: string[], cwd: string, options: FindOptio
     try { matcher = magic < 0 ? null : globToRegExp(resolve(cwd, spec).split(sep).join('/')); } catch (e) {
       if (!(e instanceof GlobError)) throw e;
       out.problems.push({ path: spec, message: `${e.message}; not read` });
+      out.unread.push({ spec, message: e.message });
       continue;
     }
     let st;
-    try { st = statSync(base); } catch { out.problems.push({ path: base, message: 'corpus path does not exist' }); continue; }
+    try { st = statSync(base); } catch { out.problems.push({ path: base, message: 'corpus path does not exist' }); out.unread.push({ spec, message: `${base} does not exist` }); continue; }
     const visitedDirs = new Set<string>();
     const visit = (p: string, isDir: boolean) => {
       const real = safeReal(p);

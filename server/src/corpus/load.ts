@@ -30,7 +30,7 @@ export interface StreamOptions extends LoadOptions {
 }
 
 export interface LoadedCorpus { articles: LoadedArticle[]; problems: CorpusProblem[]; people: PersonEntry[]; peopleFiles: string[]; files: FileStamp[] }
-export interface StreamedCorpus { problems: CorpusProblem[]; people: PersonEntry[]; peopleFiles: string[]; files: FileStamp[]; unchangedFiles: string[]; appendedFiles: string[] }
+export interface StreamedCorpus { unread: { spec: string; message: string }[]; problems: CorpusProblem[]; people: PersonEntry[]; peopleFiles: string[]; files: FileStamp[]; unchangedFiles: string[]; appendedFiles: string[] }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
@@ -49,7 +49,7 @@ export async function loadCorpus(specs: string[], options: LoadOptions = {}): Pr
 export async function streamCorpus(specs: string[], options: StreamOptions): Promise<StreamedCorpus> {
   const cwd = options.cwd ?? process.cwd();
   const found = findCorpusFiles(specs, cwd, options);
-  const out: StreamedCorpus = { problems: found.problems.map((p) => ({ ...p, line: 0, severity: 'warning' })), people: [], peopleFiles: found.people, files: [], unchangedFiles: [], appendedFiles: [] };
+  const out: StreamedCorpus = { unread: found.unread, problems: found.problems.map((p) => ({ ...p, line: 0, severity: 'warning' })), people: [], peopleFiles: found.people, files: [], unchangedFiles: [], appendedFiles: [] };
   const byHash = new Map<string, string>();
   for (const file of found.people) {
     const r = readPeopleEntries(file);

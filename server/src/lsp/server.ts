@@ -199,16 +199,34 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       completionKeys = null;
       log(`indexed ${engine.corpus.articleCount} articles, ${engine.corpus.quoteCount} quotations in ${Date.now() - started} ms`);
       publishCorpusProblems();
+      if (engine.unreadSpecs.length) {
+        // Part of the corpus could not be read: its quotations would all read as unsourced. No
+        // verdicts until it can; the status says what failed.
+        const message = `corpus not loaded: ${engine.unreadSpecs.map((u) => `${u.spec}: ${u.message}`).join('; ')}`;
+        log(message);
+        corpusLoaded = false;
+        withdrawVerdicts();
+        status('error', { message });
+        return;
+      }
       corpusLoaded = true;
       status('ready', { ms: Date.now() - started, fromIndex: engine.loadStats.filesFromIndex, filesRead: engine.loadStats.filesRead, extractedOnWorkers: engine.loadStats.extractedOnWorkers });
       persistSoon(0);
     } catch (e) {
       connection.console.error(`[source-trace] corpus failed to load: ${(e as Error).stack}`);
+      corpusLoaded = false;
+      withdrawVerdicts();
       status('error', { message: (e as Error).message });
     } finally {
       progress?.done();
     }
     for (const d of documents.all()) schedule(d.uri, 0);
+  }
+
+  /** Clears every draft's published diagnostics: what a corpus that failed to load cannot back. */
+  function withdrawVerdicts() {
+    for (const uri of analysed.keys()) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    analysed.clear();
   }
 
   function publishCorpusProblems() {
@@ -284,6 +302,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     let a = analysed.get(uri);
     if (!a || a.version !== doc.version) {
       await ready;
+      // A corpus that failed to load backs no verdict, in a hover or a list any more than in a diagnostic.
+      if (!corpusLoaded) return undefined;
       const settings = await settingsFor(uri);
       const text = doc.getText();
       a = { version: doc.version, text, settings, report: engine.check(text, { minQuoteWords: settings.minQuoteWords, maxQuotes: settings.maxQuotes }) };
@@ -301,6 +321,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const cached = analysed.get(uri);
     if (cached && cached.version === doc.version) return { doc, a: cached };
     await ready;
+    if (!corpusLoaded) return undefined;
     const settings = await settingsFor(uri);
     const text = doc.getText();
     const from = Math.max(0, text.lastIndexOf('\n\n', offset));
@@ -542,6 +563,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (p.command === 'sourceTrace.server.reindex') { settingsCache.clear(); ready = loadCorpus(true); await ready; return { articles: engine.corpus.articleCount }; }
     if (p.command === 'sourceTrace.server.checkWorkspace') {
       await ready;
+      if (!corpusLoaded) return { files: 0, findings: 0, error: 'the corpus did not load; no draft was checked' };
       const settings = await settingsFor();
       let files = 0, findings = 0;
       for (const { uri, text } of draftsInWorkspace(settings)) {
