@@ -368,3 +368,23 @@ test('a man named by kinship between the name and "he" makes the name a guess; w
   const sure = last('Harlan Voss won in 1980. \u201CWe live in hard times,\u201D he often said.\n\nHe also told his friends that \u201Cthe end is near.\u201D');
   assert.deepEqual([sure?.speaker?.name, sure?.speaker?.via], ['Harlan Voss', 'pronoun']);
 });
+
+test('"Mr. King" is the man the article named Larry King, though "king" is a title word; "Mr. President" stays a title', () => {
+  assert.equal(person("Mr. Larry King spoke.\n\n''I have never been edited,'' Mr. King, 82, told me."), 'Larry King');
+  assert.equal(person('Larry King spoke.\n\n\u201CWe object,\u201D Mr. President, 82, told me.'), null);
+});
+
+test('a paragraph ending in a colon with no verb of saying gives its subject to the quotation below, as a guess; without a person, nobody', () => {
+  const q = last('On July 6, 2015, Harlan Voss made the following comment:\n\n\u201CFor young people who have graduated high school, the rate is high.\u201D');
+  assert.deepEqual([q?.speaker?.name, q?.speaker?.via], ['Harlan Voss', 'clause-subject']);
+  assert.equal(attributionEvidence(q!.speaker, q!.speakerMention)?.confident, false);
+  assert.equal(last('Here is the full list of the changes:\n\n\u201CFor young people who have graduated high school, the rate is high.\u201D')?.speaker ?? null, null);
+});
+
+test('one sentence whose subject is a "he" for the last speaker keeps that speaker on the next quotation, carried; a pronoun for someone else does not', () => {
+  const q = quotes('\u201CWe have had problems in the past,\u201D Harlan Voss said after meeting Mr. Tomas Ebbe. He did not suggest retaliation. \u201COur goal is not to escalate.\u201D');
+  assert.deepEqual(q.map((x) => [x.speaker?.name, x.speaker?.via]), [['Harlan Voss', 'name'], ['Harlan Voss', 'carried']]);
+  assert.equal(attributionEvidence(q[1].speaker, q[1].speakerMention)?.confident, false);
+  const other = quotes('\u201CWe have had problems in the past,\u201D Harlan Voss said after meeting Ines Okonkwo. She did not suggest retaliation. \u201COur goal is not to escalate.\u201D');
+  assert.equal(other[1]?.speaker ?? null, null);
+});

@@ -203,7 +203,12 @@ function colonCue(ctx: Context, span: QuoteSpan): Found | null {
   if (p === 0 || /\S/.test(ctx.text.slice(ctx.paragraphs[p].start, span.open))) return null;
   const prev = ctx.paragraphs[p - 1];
   if (ctx.text[prev.end - 1] !== ':') return null;
-  return cueBefore(ctx, p - 1, prev.end - 1);
+  const cued = cueBefore(ctx, p - 1, prev.end - 1);
+  if (cued) return cued;
+  // "On July 6, Sanders made the following comment:": no verb of saying, but the paragraph exists
+  // to introduce the words; its subject is who said them, as a guess.
+  const who = sentenceSubject(ctx, sentenceStartOf(ctx, p - 1, prev.end - 1), prev.end - 1);
+  return who ? { ...clauseFound(who), cue: 'before' } : null;
 }
 
 /** `“…,” Hegseth said` / `“…,” said Hegseth` / `“…?” a reporter asked Hegseth`. */
@@ -686,6 +691,8 @@ function inherit(ctx: Context, q: ExtractedQuote, span: QuoteSpan, before: Extra
   if (!prev || prev.paragraph !== q.paragraph || !prev.speaker || prev.close < sentenceStartOf(ctx, span.paragraph, Math.max(s - 2, ctx.paragraphs[span.paragraph].start))) {
     // "…, Schiff said. “The other factor …”": a sentence that ends in its own cue gives its speaker
     // to the quotation opening the next one, carried (not evidence enough for an alarm).
+    const bridged = prev?.paragraph === q.paragraph && prev.speaker && !prev.speaker.kind ? pronounBridge(ctx, span.paragraph, s, prev) : false;
+    if (bridged && prev?.speaker) { q.speaker = prev.speaker.anonymous ? prev.speaker : { ...prev.speaker, via: 'carried' }; q.speakerMention = prev.speakerMention; q.verb = prev.verb; q.cue = 'inherited'; return; }
     const found = cueEndingSentence(ctx, span.paragraph, s);
     if (found?.speaker) { q.speaker = found.speaker.anonymous ? found.speaker : { ...found.speaker, via: 'carried' }; q.speakerMention = found.mention; q.verb = found.verb ?? null; q.cue = 'inherited'; }
     return;
@@ -697,6 +704,24 @@ function inherit(ctx: Context, q: ExtractedQuote, span: QuoteSpan, before: Extra
 }
 
 /** The cue that ends the sentence before `sentenceStart` ("…, Schiff said."), if the sentence ends with one. */
+/**
+ * "“…,” Obama said after the meeting. He didn't suggest retaliation. “Our goal …”": one sentence
+ * between, whose subject is a he or she that refers to the previous quotation's speaker, keeps
+ * the speaker on the next quotation (carried: not evidence enough for an alarm).
+ */
+function pronounBridge(ctx: Context, p: number, s: number, prev: ExtractedQuote): boolean {
+  const pStart = ctx.paragraphs[p].start;
+  if (s - 2 <= pStart) return false;
+  const between = sentenceStartOf(ctx, p, s - 2);
+  if (between <= pStart || prev.close < sentenceStartOf(ctx, p, between - 2) || prev.close > between) return false;
+  const m = /^\s*(He|She)\b/.exec(ctx.text.slice(between, s));
+  if (!m) return false;
+  for (let i = between; i < s; i++) if (ctx.masked(i)) return false;
+  const at = between + m[0].length - m[1].length;
+  const ref = ctx.people.resolvePronoun(m[1].toLowerCase(), at);
+  return !!ref && !ref.ambiguous && ref.mention.person.name === prev.speaker?.name;
+}
+
 function cueEndingSentence(ctx: Context, p: number, sentenceStart: number): Found | null {
   const pStart = ctx.paragraphs[p].start;
   if (sentenceStart <= pStart) return null;

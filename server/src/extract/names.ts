@@ -137,7 +137,11 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
   let k = 0;
   let titled = false;
   let sex: Sex | undefined;
+  let surnameAfterHonorific = false;
   while (k < run.length && (NOT_NAME_WORDS.has(run[k].fold) || isTitle(run[k].fold)) && !run[k].possessive) {
+    // "Mr. King" after "Larry King": a surname that is also a title word, where the article knows it
+    // as a surname ("Mr. President" stays a title).
+    if (k > 0 && k === run.length - 1 && Object.hasOwn(HONORIFICS, run[k - 1].fold) && knownSingle(run[k].fold)) { surnameAfterHonorific = true; break; }
     if (isTitle(run[k].fold) && ROLE_NOUNS.has(run[k].fold)) titled = true;
     // "Mr. Burman": an honorific makes the next word a person and tells which pronoun fits.
     const h = HONORIFICS[run[k].fold];
@@ -154,7 +158,7 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
   for (const t of name) {
     if (t === name[0] && givenFirst && !NOT_NAME_WORDS.has(t.fold)) continue;
     if (ORG_WORDS.has(t.fold) || NOT_NAME_WORDS.has(t.fold) || /\d/.test(t.text) || t.text.startsWith('@')) return null;
-    if (isTitle(t.fold) && name.length === 1) return null;
+    if (isTitle(t.fold) && name.length === 1 && !surnameAfterHonorific) return null;
   }
   // All-capitals words are acronyms (NATO, CBS), unless short initials ("JD Vance").
   if (name.some((t, idx) => t.text.length > 2 && t.text === t.text.toUpperCase() && !(idx === 0 && name.length > 1 && /^(?:\p{Lu}\.?){1,3}$/u.test(t.text)))) return null;
