@@ -388,3 +388,10 @@ test('one sentence whose subject is a "he" for the last speaker keeps that speak
   const other = quotes('\u201CWe have had problems in the past,\u201D Harlan Voss said after meeting Ines Okonkwo. She did not suggest retaliation. \u201COur goal is not to escalate.\u201D');
   assert.equal(other[1]?.speaker ?? null, null);
 });
+
+test('a definite description the lexicon does not know, as the subject of a cue, is someone unnamed; a function word heads nothing', () => {
+  const q = last('\u201CIt was very nice,\u201D the gambling tycoon told the Herald in an interview.');
+  assert.deepEqual([q?.speaker?.anonymous, q?.speaker?.via], [true, 'unnamed']);
+  assert.equal(attributionEvidence(q!.speaker, q!.speakerMention)?.confident, false);
+  assert.equal(last('\u201CWe left at once,\u201D Ines Okonkwo said, pointing at the car and said no more.')?.speaker?.name, 'Ines Okonkwo');
+});
