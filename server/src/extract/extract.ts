@@ -686,15 +686,20 @@ function transcriptSpeaker(ctx: Context, label: Token[]): Found | null {
 }
 
 /** “…,” Vietor wrote. “…” — a quotation that is a sentence of its own keeps the speaker of the one before. */
+/** A speaker carried over from elsewhere: evidence enough to trace, never for an alarm. */
+function carry(q: ExtractedQuote, speaker: Speaker, mention: Mention | null, verb: Mention | null) {
+  q.speaker = speaker.anonymous ? speaker : { ...speaker, via: 'carried' };
+  q.speakerMention = mention;
+  q.verb = verb;
+  q.cue = 'inherited';
+}
+
 function inherit(ctx: Context, q: ExtractedQuote, span: QuoteSpan, before: ExtractedQuote[]) {
   const prev = before[before.length - 1];
   if (prev?.speaker && prev.paragraph === q.paragraph - 1 && quoteOnlyParagraph(ctx, q.paragraph)) {
     // News copy runs a speaker's words on in a paragraph of their own: the previous paragraph's
     // speaker, carried, which is evidence enough to trace but not to raise an alarm.
-    q.speaker = prev.speaker.anonymous ? prev.speaker : { ...prev.speaker, via: 'carried' };
-    q.speakerMention = prev.speakerMention;
-    q.verb = prev.verb;
-    q.cue = 'inherited';
+    carry(q, prev.speaker, prev.speakerMention, prev.verb);
     return;
   }
   const s = windowStart(sentenceStartOf(ctx, span.paragraph, span.open), span.open);
@@ -703,9 +708,9 @@ function inherit(ctx: Context, q: ExtractedQuote, span: QuoteSpan, before: Extra
     // "…, Schiff said. “The other factor …”": a sentence that ends in its own cue gives its speaker
     // to the quotation opening the next one, carried (not evidence enough for an alarm).
     const bridged = prev?.paragraph === q.paragraph && prev.speaker && !prev.speaker.kind ? pronounBridge(ctx, span.paragraph, s, prev) : false;
-    if (bridged && prev?.speaker) { q.speaker = prev.speaker.anonymous ? prev.speaker : { ...prev.speaker, via: 'carried' }; q.speakerMention = prev.speakerMention; q.verb = prev.verb; q.cue = 'inherited'; return; }
+    if (bridged && prev?.speaker) { carry(q, prev.speaker, prev.speakerMention, prev.verb); return; }
     const found = cueEndingSentence(ctx, span.paragraph, s);
-    if (found?.speaker) { q.speaker = found.speaker.anonymous ? found.speaker : { ...found.speaker, via: 'carried' }; q.speakerMention = found.mention; q.verb = found.verb ?? null; q.cue = 'inherited'; }
+    if (found?.speaker) carry(q, found.speaker, found.mention ?? null, found.verb ?? null);
     return;
   }
   q.speaker = prev.speaker;
