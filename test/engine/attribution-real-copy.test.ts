@@ -395,3 +395,51 @@ test('a definite description the lexicon does not know, as the subject of a cue,
   assert.equal(attributionEvidence(q!.speaker, q!.speakerMention)?.confident, false);
   assert.equal(last('\u201CWe left at once,\u201D Ines Okonkwo said, pointing at the car and said no more.')?.speaker?.name, 'Ines Okonkwo');
 });
+
+/** The persons an article's text names, as the registry would take them. */
+const namesIn = (text: string) => new ArticlePeople(text, paragraphsOf(text), () => false).persons.map((p) => p.name);
+
+test('registry: a run before a role and a name is the role’s organisation or place, not a person', () => {
+  assert.deepEqual(namesIn('Ana Ruizal thanked Lakeport Herons hockey star Dario Venn.'), ['Ana Ruizal', 'Dario Venn']);
+  assert.deepEqual(namesIn('Money came from Quillfin Brokerage founder Dario Venn.'), ['Dario Venn']);
+  // A person's name modifies a role too: the campaign's chairman, the adviser of a named person.
+  assert.deepEqual(namesIn('She met Hillary Vance campaign chairman Dario Venn.'), ['Hillary Vance', 'Dario Venn']);
+  assert.deepEqual(namesIn('She met Donald Okafor adviser Dario Venn today.'), ['Donald Okafor', 'Dario Venn']);
+  assert.deepEqual(namesIn('Two donors, Tom Vell and hedge-fund manager Dario Venn, gave.'), ['Tom Vell', 'Dario Venn']);
+});
+
+test('registry: a thing after a determiner and a number, or called by a name, is no person', () => {
+  assert.deepEqual(namesIn('They priced the 2017 Corsa Lumina, made in Sonora.'), []);
+  assert.deepEqual(namesIn('In 2016 Dana Whitfield won the seat.'), ['Dana Whitfield']);
+  assert.deepEqual(namesIn('The mine sat near a mountain stream called Widow Creek.'), []);
+  assert.deepEqual(namesIn('The mine hired a young man named Ron Tully.'), ['Ron Tully']);
+});
+
+test('registry: a nationality before a lone common word makes no person; before a name it is a role', () => {
+  assert.deepEqual(namesIn('The museum of African American History opened.'), []);
+  assert.deepEqual(namesIn('The German Dario Venn spoke.'), ['Dario Venn']);
+});
+
+test('registry: section headings with a full stop and run-in headings name no one; signatures and credits do', () => {
+  assert.deepEqual(namesIn('An Ambitious, Divisive Legacy.\n\nThe mayor left.'), []);
+  assert.deepEqual(namesIn('Little Relief for Refugees: The crisis grew, Ana Ruizal wrote.'), ['Ana Ruizal']);
+  assert.deepEqual(namesIn('I back the levy.\n\nDana Whitfield.\n\nLakeport, Ore.'), ['Dana Whitfield']);
+  assert.deepEqual(namesIn('I back the levy.\n\nAtul Q. Karnikar.'), ['Atul Q. Karnikar']);
+  assert.deepEqual(namesIn('The vote is Tuesday.\n\nContributing: Ledra Kingsby.'), ['Ledra Kingsby']);
+  assert.deepEqual(namesIn('Sen. Ana Ruizal: The crisis is real.'), ['Ana Ruizal']);
+});
+
+test('registry: words of the article’s firm names ("X & Y") open no person’s name; two given names are two people', () => {
+  assert.deepEqual(namesIn('Ruizal was a partner at Hollin & Hartsop (now Hollin Lovett) until 2010.'), []);
+  assert.deepEqual(namesIn('Cards went to Jim & Sarah. Jim Bradley thanked them.'), ['Jim Bradley']);
+});
+
+test('registry: page furniture run together is no name; inner capitals of real names are', () => {
+  assert.deepEqual(namesIn('Posted by Igor BobicFlagShareLikeReplyAni Vrabel today.'), []);
+  assert.deepEqual(namesIn('Posted by Danny DeVito and Alana MacLeod today.'), ['Danny DeVito', 'Alana MacLeod']);
+});
+
+test('an editor’s paragraph ("CLARIFICATION: …") is no transcript speaker; a speaker label still is', () => {
+  assert.equal(quotes('CLARIFICATION: The first sentence has been clarified.').length, 0);
+  assert.equal(speaker('VENN: We will rebuild the pier.'), 'Venn');
+});

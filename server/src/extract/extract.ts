@@ -6,7 +6,7 @@ import { foldWord } from '../text/normalize';
 import { ABBREVIATIONS, paragraphsOf, sentenceStarts, type Span } from '../text/paragraphs';
 import { findQuoteSpans, type QuoteSpan, type TextProblem } from './quoteMarks';
 import { isCapitalised, tokens, type Token } from './names';
-import { ADVERBS, ANONYMOUS_NOUNS, NOT_NAME_WORDS, ORG_WORDS, CONTINUING_VERBS, FIRST_PERSON, NATIONALITIES, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
+import { ADVERBS, ANONYMOUS_NOUNS, EDITORIAL_LABELS, NOT_NAME_WORDS, ORG_WORDS, CONTINUING_VERBS, FIRST_PERSON, NATIONALITIES, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 import { ArticlePeople, roleWords } from './speakers';
 import { nounReading, PHRASAL_CUES, progressiveAt } from './cueVerbs';
 import { findPositionChanges, type PositionChange } from './positionChanges';
@@ -671,7 +671,9 @@ function transcriptSpans(text: string, paragraphs: Span[], spans: QuoteSpan[]): 
     if (link) end = p.start + link.index;
     const start = p.start + m[0].length;
     if (end <= start) return;
-    out.push({ span: { start, end, open: start, close: end, paragraph: i, continuesNext: false, continuesPrevious: false, unclosed: false }, label: tokens(text, p.start, p.start + m[1].length) });
+    const label = tokens(text, p.start, p.start + m[1].length);
+    if (label.every((t) => EDITORIAL_LABELS.has(t.fold))) return;
+    out.push({ span: { start, end, open: start, close: end, paragraph: i, continuesNext: false, continuesPrevious: false, unclosed: false }, label });
   });
   return out;
 }

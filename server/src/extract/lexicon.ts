@@ -87,6 +87,23 @@ export const NOT_NAME_WORDS = set(`
   unlike nonetheless nevertheless indeed perhaps maybe sure yeah oh well thank thanks please dear
 `);
 
+/** Labels of an editor's paragraph ("CLARIFICATION: …", "UPDATE: …"): the paragraph after them is no speaker's words. */
+export const EDITORIAL_LABELS = set(`
+  clarification clarifications correction corrections update updated editor's editors editor note disclosure
+  related advertisement watch read more see also photo photos video credit caption source sources
+`);
+
+/** Nouns for a person beyond roles and unnamed sources: "a man named …" names a person, "a stream called …" a place. */
+export const PERSON_NOUNS = set(`
+  man men woman women boy boys girl girls guy guys lady gentleman child children kid kids son sons daughter
+  daughters baby friend friends brother sister wife husband mother father cousin uncle aunt grandson
+  granddaughter grandmother grandfather veteran soldier player teenager teen youth immigrant refugee
+  doctor nurse lawyer priest pastor activist candidate politician billionaire businessman businesswoman
+  character man's woman's actor actress singer rapper author writer artist someone somebody individual
+  couple family boyfriend girlfriend partner nephew niece detainee inmate suspect victim patient pilot
+  colleague classmate roommate neighbour
+`);
+
 /** Words that make a capitalised run an organisation, place or thing rather than a person. */
 export const ORG_WORDS = set(`
   group house office news council department ministry administration union party post times agency
@@ -103,6 +120,7 @@ export const ORG_WORDS = set(`
   d.c n.y n.j n.h n.c n.d n.m s.c s.d r.i w.va arabia lanka qaeda vegas springs bay fort port atoll strip sachs
   caucus caucuses coalition chapel cathedral clinic society trust ventures systems technologies industries enterprises pharmaceuticals casino hotel resort academy
   airlines motors partners capital holdings group inc park lake beach bridge hospital church museum zoo mall library stadium arena campus memorial
+  observer images inn lodge palace championship brewing brewery satellite marriott hilton
   resources partnership grants emmy emmys awards box roads energy petroleum oil gas electric pharmaceuticals
   technologies systems solutions industries enterprises ventures associates muslim muslims christian christians
 `);

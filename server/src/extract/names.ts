@@ -3,7 +3,7 @@
  * kept as roles), or something else (an organisation, a place, a weekday).
  */
 import { foldWord } from '../text/normalize';
-import { NATIONALITIES, NOT_NAME_WORDS, ORG_WORDS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
+import { ANONYMOUS_NOUNS, NATIONALITIES, NOT_NAME_WORDS, ORG_WORDS, PERSON_NOUNS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
 import { ABBREVIATIONS } from '../text/paragraphs';
 import { isCommonWord, isGivenName, sexOfGivenName, type Sex } from '../people/nameWords';
 
@@ -151,13 +151,14 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
   let name = run.slice(k);
   // "Transport Minister Mark Harbers": department words the lexicon lacks still end at the role noun.
   // So do abbreviated titles and other title words ("Retired U.S. Air Force Gen. Norman Ham").
-  for (let r = name.length - 2; r >= 0; r--) if ((ROLE_NOUNS.has(name[r].fold) || isTitle(name[r].fold) && name[r].text.length > 1) && !name[r].possessive) { name = name.slice(r + 1); titled = true; break; }
+  // A nationality ends a role too ("African American History"), but makes no lone word a person.
+  for (let r = name.length - 2; r >= 0; r--) if ((ROLE_NOUNS.has(name[r].fold) || isTitle(name[r].fold) && name[r].text.length > 1) && !name[r].possessive) { titled = !NATIONALITY_WORDS.has(name[r].fold) || ROLE_NOUNS.has(name[r].fold); name = name.slice(r + 1); break; }
   if (name.length === 0 || name.length > 4) return null;
   // "Bill Clinton", "Grant Woods": a given name opening a longer run is a name, whatever else the word means.
   const givenFirst = name.length > 1 && isGivenName(name[0].fold);
   for (const t of name) {
     if (t === name[0] && givenFirst && !NOT_NAME_WORDS.has(t.fold)) continue;
-    if (ORG_WORDS.has(t.fold) || NOT_NAME_WORDS.has(t.fold) || /\d/.test(t.text) || t.text.startsWith('@')) return null;
+    if (ORG_WORDS.has(t.fold) || NOT_NAME_WORDS.has(t.fold) || /\d/.test(t.text) || t.text.startsWith('@') || GLUED.test(t.text)) return null;
     if (isTitle(t.fold) && name.length === 1 && !surnameAfterHonorific) return null;
   }
   // All-capitals words are acronyms (NATO, CBS), unless short initials ("JD Vance").
@@ -170,13 +171,54 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
   // "St. Louis", "San Bernardino", "Fort Pierce": a place, whatever follows.
   if (PLACE_PREFIXES.has(first) && name.length > 1) return null;
   const given = name.length > 1 && isGivenName(first);
-  if (name.length > 1 && !titled && !given && isCommonWord(first)) return null;
-  if (!sex && given) sex = sexOfGivenName(first);
   const start = name[0].start;
+  if (name.length > 1 && !titled && !given && isCommonWord(first)) return null;
+  // Lone words are persons only on other evidence; these rules read runs of two or more.
+  if (!titled && name.length > 1 && (modifiesRole(text, last.end, given) || productAfterNumber(all, runIndex) || calledThing(text, start))) return null;
+  if (!sex && given) sex = sexOfGivenName(first);
   const end = last.possessive ? last.end - 2 : last.end;
   const rolesStart = roleStart(text, all, all.indexOf(name[0]));
   const roles = rolesStart < start ? [cleanRole(text.slice(rolesStart, start))].filter(isRole) : [];
   return { name: text.slice(start, end).replace(/\s+/g, ' '), start, end, mentionStart: rolesStart, roles, titled: titled || roles.length > 0, possessive: last.possessive, sex };
+}
+
+// "TD Ameritrade founder J. Joe Ricketts", "Cleveland Cavaliers basketball star LeBron James": a run
+// followed by a role and a name is the organisation or place of the role. A person's name does that
+// too ("Donald Trump adviser Roger Stone", "Hillary Clinton campaign chairman John Podesta"), so a
+// run opening with a given name counts as a modifier only when a plain noun ("basketball") stands
+// before the role, not one of a person's entourage ("campaign").
+const ROLE_AFTER = /^ ((?:[a-z][a-z-]* ){0,2})(?:[a-z][a-z-]*) (?=\p{Lu}\p{L}*[ .])/u;
+const ENTOURAGE = new Set(['campaign', 'administration', 'camp', 'team', 'family', 'transition', 'former', 'senior', 'chief', 'top', 'deputy', 'longtime', 'personal', 'press', 'communications', 'policy', 'political', 'legal', 'vice', 'presidential']);
+const MODIFIED_ROLES = new Set(['star', 'player', 'owner', 'coach', 'anchor', 'host', 'reporter', 'writer', 'partner', 'lawyer', 'employee', 'worker', 'fan', 'member', 'boss', 'president', 'cofounder', 'co-founder']);
+// Page furniture run together ("BobicFlagShareLikeReply"): a name word has at most two inner capitals
+// ("McDonald", "DeVito", "MacLeod"), never three.
+const GLUED = /\p{Ll}\p{Lu}.*\p{Ll}\p{Lu}.*\p{Ll}\p{Lu}/u;
+const JOINING_WORDS = new Set(['and', 'or', 'but', 'nor', 'the', 'a', 'an', 'of', 'to', 'for', 'with', 'by', 'as', 'at', 'in', 'on', 'from', 'who', 'whose', 'which', 'that', 'said', 'says', 'told', 'than', 'is', 'was']);
+function modifiesRole(text: string, end: number, given: boolean): boolean {
+  const m = ROLE_AFTER.exec(text.slice(end, end + 60));
+  if (!m) return false;
+  const words = m[0].trim().split(' ');
+  if (words.some((w) => JOINING_WORDS.has(w))) return false;
+  const head = words[words.length - 1];
+  if (!ROLE_NOUNS.has(head) && !MODIFIED_ROLES.has(head)) return false;
+  return !given || words.slice(0, -1).some((w) => !ENTOURAGE.has(w) && !TITLE_WORDS.has(w));
+}
+
+// "the 2017 Ford Fusion", "a 1964 Ford Mustang": a determiner and a number before the run make it a thing.
+function productAfterNumber(all: Token[], runIndex: number): boolean {
+  const n = all[runIndex - 1], d = all[runIndex - 2];
+  return !!n && !!d && /^\d+$/.test(n.text) && /^(?:the|a|an|his|her|its|their|my|our|this|that)$/.test(d.fold);
+}
+
+// "a mountain stream called Miracle Run", "a group named Faith Forward": the name of a thing. "A man
+// named Ron Tully" names a person.
+const CALLED_BEFORE = /\b(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?([\p{Ll}-]+),?\s+(?:called|named|dubbed|nicknamed|known as)\s+$/u;
+function calledThing(text: string, start: number): boolean {
+  const m = CALLED_BEFORE.exec(text.slice(Math.max(0, start - 60), start));
+  if (!m) return false;
+  const noun = m[1];
+  const single = noun.endsWith('s') ? noun.slice(0, -1) : noun;
+  return ![noun, single].some((w) => PERSON_NOUNS.has(w) || ROLE_NOUNS.has(w) || ANONYMOUS_NOUNS.has(w));
 }
 
 /** Walks back from a name over title words, nationalities and possessives ("Trump’s former national security adviser"). */

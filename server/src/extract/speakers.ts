@@ -6,7 +6,7 @@ import { foldWord } from '../text/normalize';
 import { ABBREVIATIONS } from '../text/paragraphs';
 import { ANONYMOUS_NOUNS, NATIONALITIES, TITLE_WORDS } from './lexicon';
 import { capitalisedRuns, mentionsInRun, type PersonMention } from './names';
-import type { Sex } from '../people/nameWords';
+import { isCommonWord, isGivenName, type Sex } from '../people/nameWords';
 
 export interface LocalPerson {
   /** The fullest form of the name the article uses ("Pete Hegseth"). */
@@ -65,12 +65,60 @@ export function isHeadline(text: string, first = false): boolean {
   let i = text.length - 1;
   while (i >= 0 && /\s/.test(text[i])) i--;
   const closed = i >= 0 && '.?!\u201D"'.includes(text[i]);
+  if (closed && i < 60 && isSectionHeading(text.trim())) return true;
   // Some copy ends the headline on its first line with a full stop; elsewhere a closed line is prose.
   if (closed && (!first || text.length > 200)) return false;
   const words = text.split(/\s+/).filter((w) => /^[\p{L}]{4,}/u.test(w));
   const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
   // Some copy ends its headline with a full stop: then nearly every word must be capitalised.
   return words.length >= 3 && capitals >= (closed ? 0.85 : 0.6) && (!closed || words.length >= 4);
+}
+
+/**
+ * A short section heading closed by a full stop ("An Ambitious, Divisive Legacy.", "Little Relief
+ * For Refugees."): every word capitalised, and an article or a common word says it is no name. A
+ * letter writer's signature ("Dana Whitfield.", "Atul M. Karnik.") and a credit line
+ * ("Contributing: Ana Ruiz.") name a person.
+ */
+function isSectionHeading(line: string): boolean {
+  if (line.includes(':')) return false;
+  const words = line.split(/\s+/);
+  if (!words.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w)) || words.filter((w) => /^[\p{L}]{4,}/u.test(w)).length < 2) return false;
+  if (/^(?:An?|The) /.test(line)) return true;
+  const folds = words.map((w) => foldWord(w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')));
+  return !isGivenName(folds[0]) && folds.some(isCommonWord);
+}
+
+/**
+ * Where a paragraph's prose starts after a run-in heading ("Little Relief for Refugees: The crisis
+ * …"): three or more capitalised words with a lowercase joining word, or four or more, before a
+ * colon that opens a capitalised sentence. "Sen. Ana Ruiz: …" is a speaker's label, not a heading.
+ */
+const RUN_IN_HEADING = /^((?:\p{Lu}[\p{L}'\u2019-]*|of|for|and|on|in|to|the|with|at|a|an)(?: (?:\p{Lu}[\p{L}'\u2019-]*|of|for|and|on|in|to|the|with|at|a|an)){2,7}): (?=\p{Lu})/u;
+export function proseStart(text: string, p: { start: number; end: number }): number {
+  const m = RUN_IN_HEADING.exec(text.slice(p.start, Math.min(p.end, p.start + 90)));
+  if (!m) return p.start;
+  const words = m[1].split(' ');
+  const capitals = words.filter((w) => /^\p{Lu}/u.test(w));
+  if (capitals.length < 3 || !/^\p{Lu}/u.test(words[words.length - 1])) return p.start;
+  return capitals.length < words.length || capitals.length >= 4 ? p.start + m[0].length : p.start;
+}
+
+/**
+ * Words of the article's firm names ("Hogan & Hartson", "Procter & Gamble"): a run they open names
+ * the firm ("now Hogan Lovells"), not a person, in that article. Null when the article has none.
+ */
+const FIRM = /(\p{Lu}[\p{L}'\u2019-]+) & (\p{Lu}[\p{L}'\u2019-]+)/gu;
+function firmWords(text: string): Set<string> | null {
+  if (!text.includes(' & ')) return null;
+  const words = new Set<string>();
+  for (const m of text.matchAll(FIRM)) {
+    const a = foldWord(m[1]), b = foldWord(m[2]);
+    // "Jim & Sarah" are two people; a firm has a word that is no given name.
+    if (isGivenName(a) && isGivenName(b)) continue;
+    words.add(a); words.add(b);
+  }
+  return words.size ? words : null;
 }
 
 export class ArticlePeople {
@@ -90,13 +138,21 @@ export class ArticlePeople {
   constructor(private readonly text: string, paragraphs: { start: number; end: number }[], private readonly masked: (i: number) => boolean, knownSurname: (fold: string) => boolean = () => false) {
     // First pass: full names, so that the second knows this article's surnames. A run is read
     // again in the second pass only if its reading asked about a lone word and was told no.
-    paragraphs = this.paragraphs = paragraphs.filter((p, k) => !isHeadline(text.slice(p.start, p.end), k === 0));
-    const firstPass = paragraphs.map((p) => capitalisedRuns(text, p.start, p.end, masked).map((run) => ({ run, ...mentionsInRun(text, run, p.start, p.end, knownSurname, masked) })));
+    paragraphs = this.paragraphs = paragraphs.filter((p, k) => !isHeadline(text.slice(p.start, p.end), k === 0)).map((p) => {
+      const start = proseStart(text, p);
+      return start === p.start ? p : { ...p, start };
+    });
+    const firm = firmWords(text);
+    const named = (ms: PersonMention[]) => firm ? ms.filter((m) => m.titled || !firm.has(foldWord(m.name.split(' ')[0]))) : ms;
+    const firstPass = paragraphs.map((p) => capitalisedRuns(text, p.start, p.end, masked).map((run) => {
+      const read = mentionsInRun(text, run, p.start, p.end, knownSurname, masked);
+      return { run, askedSingle: read.askedSingle, mentions: named(read.mentions) };
+    }));
     for (const runs of firstPass) for (const r of runs) for (const m of r.mentions) this.person(m);
     const known = (f: string) => this.bySurname.has(f) || knownSurname(f);
     paragraphs.forEach((p, k) => {
       for (const r of firstPass[k]) {
-        const mentions = r.askedSingle ? mentionsInRun(text, r.run, p.start, p.end, known, masked).mentions : r.mentions;
+        const mentions = r.askedSingle ? named(mentionsInRun(text, r.run, p.start, p.end, known, masked).mentions) : r.mentions;
         for (const m of mentions) {
           const person = this.person(m);
           this.mentions.push({ person, start: m.start, end: m.end, mentionStart: m.mentionStart, text: m.name });
