@@ -19,7 +19,7 @@ async function main() {
   if (args[0] === '--load') {
     const mb = statSync(args[1]).size / 1e6;
     const t0 = performance.now();
-    const engine = await TraceEngine.load([args[1]]);
+    const engine = await TraceEngine.load([args[1]], process.env.EXTRACT_WORKERS ? { extractWorkers: Number(process.env.EXTRACT_WORKERS) } : {});
     const s = (performance.now() - t0) / 1000;
     console.log(JSON.stringify({ seconds: +s.toFixed(2), MBPerSec: +(mb / s).toFixed(1), quotations: engine.corpus.quoteCount }));
     return;

@@ -156,9 +156,10 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
   if (name.length === 0 || name.length > 4) return null;
   // "Bill Clinton", "Grant Woods": a given name opening a longer run is a name, whatever else the word means.
   const givenFirst = name.length > 1 && isGivenName(name[0].fold);
+  const given = givenFirst;
   for (const t of name) {
     if (t === name[0] && givenFirst && !NOT_NAME_WORDS.has(t.fold)) continue;
-    if (ORG_WORDS.has(t.fold) || NOT_NAME_WORDS.has(t.fold) || /\d/.test(t.text) || t.text.startsWith('@') || GLUED.test(t.text)) return null;
+    if (ORG_WORDS.has(t.fold) || NOT_NAME_WORDS.has(t.fold) || /\d/.test(t.text) || t.text.startsWith('@') || t.text.length > 11 && GLUED.test(t.text)) return null;
     if (isTitle(t.fold) && name.length === 1 && !surnameAfterHonorific) return null;
   }
   // All-capitals words are acronyms (NATO, CBS), unless short initials ("JD Vance").
@@ -170,7 +171,6 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
   const first = name[0].fold;
   // "St. Louis", "San Bernardino", "Fort Pierce": a place, whatever follows.
   if (PLACE_PREFIXES.has(first) && name.length > 1) return null;
-  const given = name.length > 1 && isGivenName(first);
   const start = name[0].start;
   if (name.length > 1 && !titled && !given && isCommonWord(first)) return null;
   // Lone words are persons only on other evidence; these rules read runs of two or more.
@@ -195,6 +195,8 @@ const MODIFIED_ROLES = new Set(['star', 'player', 'owner', 'coach', 'anchor', 'h
 const GLUED = /\p{Ll}\p{Lu}.*\p{Ll}\p{Lu}.*\p{Ll}\p{Lu}/u;
 const JOINING_WORDS = new Set(['and', 'or', 'but', 'nor', 'the', 'a', 'an', 'of', 'to', 'for', 'with', 'by', 'as', 'at', 'in', 'on', 'from', 'who', 'whose', 'which', 'that', 'said', 'says', 'told', 'than', 'is', 'was']);
 function modifiesRole(text: string, end: number, given: boolean): boolean {
+  const c = text.charCodeAt(end + 1);
+  if (text.charCodeAt(end) !== 32 || c < 97 || c > 122) return false;
   const m = ROLE_AFTER.exec(text.slice(end, end + 60));
   if (!m) return false;
   const words = m[0].trim().split(' ');
@@ -207,13 +209,19 @@ function modifiesRole(text: string, end: number, given: boolean): boolean {
 // "the 2017 Ford Fusion", "a 1964 Ford Mustang": a determiner and a number before the run make it a thing.
 function productAfterNumber(all: Token[], runIndex: number): boolean {
   const n = all[runIndex - 1], d = all[runIndex - 2];
-  return !!n && !!d && /^\d+$/.test(n.text) && /^(?:the|a|an|his|her|its|their|my|our|this|that)$/.test(d.fold);
+  if (!n || !d) return false;
+  const c = n.text.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^\d+$/.test(n.text) && /^(?:the|a|an|his|her|its|their|my|our|this|that)$/.test(d.fold);
 }
 
 // "a mountain stream called Miracle Run", "a group named Faith Forward": the name of a thing. "A man
 // named Ron Tully" names a person.
 const CALLED_BEFORE = /\b(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?([\p{Ll}-]+),?\s+(?:called|named|dubbed|nicknamed|known as)\s+$/u;
+const CALLED_END = /(?:called|named|dubbed|known as) $/;
 function calledThing(text: string, start: number): boolean {
+  // The cheap test first: runs after "called" are rare, and this is the indexing hot path.
+  const c = text.charCodeAt(start - 2);
+  if (text.charCodeAt(start - 1) !== 32 || (c !== 100 /* d */ && c !== 115 /* s */) || !CALLED_END.test(text.slice(Math.max(0, start - 10), start))) return false;
   const m = CALLED_BEFORE.exec(text.slice(Math.max(0, start - 60), start));
   if (!m) return false;
   const noun = m[1];

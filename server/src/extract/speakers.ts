@@ -5,7 +5,7 @@
 import { foldWord } from '../text/normalize';
 import { ABBREVIATIONS } from '../text/paragraphs';
 import { ANONYMOUS_NOUNS, NATIONALITIES, TITLE_WORDS } from './lexicon';
-import { capitalisedRuns, mentionsInRun, type PersonMention } from './names';
+import { capitalisedRuns, mentionsInRun, type CapitalisedRun, type PersonMention } from './names';
 import { isCommonWord, isGivenName, type Sex } from '../people/nameWords';
 
 export interface LocalPerson {
@@ -95,8 +95,10 @@ function isSectionHeading(line: string): boolean {
  * colon that opens a capitalised sentence. "Sen. Ana Ruiz: …" is a speaker's label, not a heading.
  */
 const RUN_IN_HEADING = /^((?:\p{Lu}[\p{L}'\u2019-]*|of|for|and|on|in|to|the|with|at|a|an)(?: (?:\p{Lu}[\p{L}'\u2019-]*|of|for|and|on|in|to|the|with|at|a|an)){2,7}): (?=\p{Lu})/u;
-export function proseStart(text: string, p: { start: number; end: number }): number {
-  const m = RUN_IN_HEADING.exec(text.slice(p.start, Math.min(p.end, p.start + 90)));
+export function proseStart(text: string, p: { start: number; end: number }, colon = text.indexOf(':', p.start)): number {
+  if (colon < 0 || colon >= Math.min(p.end, p.start + 90)) return p.start;
+  const to = Math.min(p.end, p.start + 90);
+  const m = RUN_IN_HEADING.exec(text.slice(p.start, to));
   if (!m) return p.start;
   const words = m[1].split(' ');
   const capitals = words.filter((w) => /^\p{Lu}/u.test(w));
@@ -108,17 +110,18 @@ export function proseStart(text: string, p: { start: number; end: number }): num
  * Words of the article's firm names ("Hogan & Hartson", "Procter & Gamble"): a run they open names
  * the firm ("now Hogan Lovells"), not a person, in that article. Null when the article has none.
  */
-const FIRM = /(\p{Lu}[\p{L}'\u2019-]+) & (\p{Lu}[\p{L}'\u2019-]+)/gu;
-function firmWords(text: string): Set<string> | null {
-  if (!text.includes(' & ')) return null;
-  const words = new Set<string>();
-  for (const m of text.matchAll(FIRM)) {
-    const a = foldWord(m[1]), b = foldWord(m[2]);
+function firmWords(text: string, runs: CapitalisedRun[]): Set<string> | null {
+  let words: Set<string> | null = null;
+  // From the capitalised runs already found: scanning the whole text again costs every article.
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const end = runs[i].start + runs[i].text.length;
+    if (runs[i + 1].start !== end + 3 || text.charCodeAt(end + 1) !== 38 /* & */ || text.charCodeAt(end) !== 32) continue;
+    const a = foldWord(runs[i].text.slice(runs[i].text.lastIndexOf(' ') + 1)), b = foldWord(/^[\p{L}\p{M}'\u2019-]+/u.exec(runs[i + 1].text)?.[0] ?? '');
     // "Jim & Sarah" are two people; a firm has a word that is no given name.
     if (isGivenName(a) && isGivenName(b)) continue;
-    words.add(a); words.add(b);
+    (words ??= new Set()).add(a).add(b);
   }
-  return words.size ? words : null;
+  return words;
 }
 
 export class ArticlePeople {
@@ -138,13 +141,17 @@ export class ArticlePeople {
   constructor(private readonly text: string, paragraphs: { start: number; end: number }[], private readonly masked: (i: number) => boolean, knownSurname: (fold: string) => boolean = () => false) {
     // First pass: full names, so that the second knows this article's surnames. A run is read
     // again in the second pass only if its reading asked about a lone word and was told no.
+    // The next colon, found once for all paragraphs after it: a search per paragraph would read the rest of the text each time.
+    let colon = -1;
     paragraphs = this.paragraphs = paragraphs.filter((p, k) => !isHeadline(text.slice(p.start, p.end), k === 0)).map((p) => {
-      const start = proseStart(text, p);
+      if (colon !== -2 && colon < p.start) colon = text.indexOf(':', p.start), colon = colon < 0 ? -2 : colon;
+      const start = colon === -2 ? p.start : proseStart(text, p, colon);
       return start === p.start ? p : { ...p, start };
     });
-    const firm = firmWords(text);
+    const runs = paragraphs.map((p) => capitalisedRuns(text, p.start, p.end, masked));
+    const firm = firmWords(text, runs.flat());
     const named = (ms: PersonMention[]) => firm ? ms.filter((m) => m.titled || !firm.has(foldWord(m.name.split(' ')[0]))) : ms;
-    const firstPass = paragraphs.map((p) => capitalisedRuns(text, p.start, p.end, masked).map((run) => {
+    const firstPass = paragraphs.map((p, k) => runs[k].map((run) => {
       const read = mentionsInRun(text, run, p.start, p.end, knownSurname, masked);
       return { run, askedSingle: read.askedSingle, mentions: named(read.mentions) };
     }));
