@@ -443,3 +443,22 @@ test('an editor’s paragraph ("CLARIFICATION: …") is no transcript speaker; a
   assert.equal(quotes('CLARIFICATION: The first sentence has been clarified.').length, 0);
   assert.equal(speaker('VENN: We will rebuild the pier.'), 'Venn');
 });
+
+test('a cue after "and" shares the subject opening the sentence; not when another person stands between', () => {
+  const q = last('Dana Whitfield, the mayor’s rival, toured the pier and said the repairs were \u201Ca very, very big mess.\u201D');
+  assert.equal(q?.speaker?.name, 'Dana Whitfield');
+  assert.equal(q?.speaker?.via, 'name');
+  // Another person named before the "and" may open a clause of their own: no reading.
+  assert.equal(person('Dana Whitfield thanked Ron Tully and said the repairs were \u201Ca very, very big mess.\u201D'), null);
+  // A role phrase opening the sentence, resolved to the person the article established.
+  const text = 'Mayor Ines Okonkwo opened the pier on Monday.\n\nThe mayor also outlined her budget and vowed to punish \u201Cthose who waste the harbor fund.\u201D';
+  assert.equal(person(text), 'Ines Okonkwo');
+});
+
+test('quotation marks: a quotation nested in another with the same curly marks stays inside it; an unclosed one is still reported', () => {
+  const q = quotes('\u201CI would rather live in what he calls \u201Chell\u201D than give up,\u201D \u2015 Ana Ruizal');
+  assert.deepEqual(q.map((x) => [x.text, x.speaker?.name]), [['I would rather live in what he calls \u201Chell\u201D than give up,', 'Ana Ruizal']]);
+  const x = extractQuotes('\u201CThe pier will open, Ana Ruizal said. \u201CWe are ready,\u201D she added.');
+  assert.equal(x.quotes.length, 2);
+  assert.ok(x.problems.some((p) => /unclosed/.test(p.message)));
+});

@@ -328,12 +328,37 @@ function cueBefore(ctx: Context, p: number, at: number): Found | null {
     while (aux > 0 && /^[a-z]{3,}ly$/.test(toks[aux].text)) aux--;
     if (aux >= 0 && /^(when|if|as|after|being|been|was|were|is|are|be|get|gets|got)$/.test(folds[aux])) continue;
     const verbFirst = /^(?:\W*(?:but|and|so|yet|still|then|now|again|also|later)\b)*\W*$/iu.test(ctx.text.slice(s, toks[k].start));
-    const who = verbFirst ? subjectAfter(ctx, toks[k].end, at) : subjectBefore(ctx, s, toks[k].start);
+    const who = verbFirst ? subjectAfter(ctx, toks[k].end, at) : subjectBefore(ctx, s, toks[k].start) ?? coordinatedSubject(ctx, s, toks, aux);
     if (who) return { ...who, cue: 'before', verb: verbOf(toks[k]) };
   }
   if (participle >= 0) {
     const who = sentenceSubject(ctx, s, toks[participle].start);
     if (who) return { ...who, cue: 'before', verb: verbOf(toks[participle]) };
+  }
+  return null;
+}
+
+/**
+ * "Donald Trump, her opponent, bemoaned the unrest and said …", "The Republican nominee outlined
+ * his plan and vowed …": a cue verb after "and" shares the subject that opens the sentence. Only
+ * a person (or a role the article resolves) opening the sentence counts, with no other person
+ * named before the "and", which might own a clause of its own.
+ */
+function coordinatedSubject(ctx: Context, s: number, toks: Token[], and: number): Omit<Found, 'cue'> | null {
+  if (and < 1 || toks[and].fold !== 'and') return null;
+  const andAt = toks[and].start;
+  const who = sentenceSubject(ctx, s, andAt);
+  if (who?.mention) {
+    const others = ctx.people.mentions.some((m) => m.start > who.mention!.end && m.end <= andAt);
+    const opens = !/[\p{L}]/u.test(ctx.text.slice(s, who.mention.start).replace(/^[^,]*,\s*/, ''));
+    return others || !opens ? null : { ...who, speaker: who.speaker && { ...who.speaker, via: 'name' } };
+  }
+  // "The Republican nominee also outlined …": a role phrase opening the sentence.
+  if (!/^(the|a|an)$/.test(toks[0].fold)) return null;
+  for (let k = 1; k <= 4 && k < and; k++) {
+    if (!ROLE_NOUNS.has(toks[k].fold)) continue;
+    const role = subjectAt(ctx, toks, k, 'before');
+    return role?.speaker?.via === 'role' && !role.speaker.roleOnly ? role : null;
   }
   return null;
 }

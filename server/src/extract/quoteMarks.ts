@@ -96,6 +96,9 @@ export function findQuoteSpans(text: string, paragraphs: Span[], problems: TextP
         out.push({ start: openAt + openWidth, end: i, open: openAt, close: i + w, paragraph: p, continuesNext: false, continuesPrevious: reopened, unclosed: false });
         openAt = -1;
         i += w - 1;
+      } else if (openKind === '\u201C' && text[i] === '\u201C' && nestedClose(text, i, pe) > 0) {
+        // “… what he calls “hell” than …”: a quotation inside one, marked with the same curly marks.
+        i = nestedClose(text, i, pe);
       } else if (openKind !== STRAIGHT && openKind.length === 1 && isOpeningQuote(text[i]) && openKind !== '\u2018' && openKind !== "'") {
         // A second opening mark before any closing one: the first was never closed.
         problems.push({ offset: openAt, message: 'unclosed quotation mark (another quotation opens before it closes)' });
@@ -121,6 +124,20 @@ export function findQuoteSpans(text: string, paragraphs: Span[], problems: TextP
     }
   }
   return out;
+}
+
+/**
+ * Where a quotation opened with “ at i inside another closes (its ”), when the outer one still
+ * closes after it before any new quotation opens; -1 when the outer one was never closed.
+ * Curly marks say which way they face, so nesting can be read where straight marks cannot.
+ */
+function nestedClose(text: string, i: number, pe: number): number {
+  const inner = text.indexOf('\u201D', i + 1);
+  if (inner < 0 || inner >= pe) return -1;
+  const outer = text.indexOf('\u201D', inner + 1);
+  if (outer < 0 || outer >= pe) return -1;
+  const next = text.indexOf('\u201C', inner + 1);
+  return next < 0 || next > outer ? inner : -1;
 }
 
 function trimEnd(text: string, start: number, end: number): number {
