@@ -29,6 +29,9 @@ export function referentOf(g: GoldQuote, labels: Labels): Referent | 'pronoun' {
   // "Fight for $15 organizing director Kendall Fells": a role word then a name ends the phrase.
   const roleThenName = /\s(?:director|spokesman|spokeswoman|spokesperson|chairman|chairwoman|president|secretary|senator|governor|leader|host|co-host|anchor|analyst|adviser|advisor|aide|manager|official|organizer|founder|executive|lawyer|attorney|editor|reporter|columnist|correspondent|strategist|pollster|candidate|nominee|commissioner|mayor|minister|ambassador|professor|economist|author|writer|activist|coordinator)\s((?:\p{Lu}[\p{L}.'\u2019-]*\s)*\p{Lu}[\p{L}'\u2019-]+)$/u.exec(clause);
   if (roleThenName) return { kind: 'person', name: roleThenName[1] };
+  // "Speaker of the House Rep. Paul Ryan (R-WI)": an abbreviated title then a name ends the phrase.
+  const titleThenName = /(?:^|\s)(?:Rep|Sen|Gov|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm)\.\s((?:\p{Lu}[\p{L}.'\u2019-]*\s)*\p{Lu}[\p{L}'\u2019-]+)$/u.exec(clause.replace(/\s*\([^()]*\)\s*$/, ''));
+  if (titleThenName) return { kind: 'person', name: titleThenName[1] };
   const head = clause.split(/\s(?:of|in|at|from|for|with)\s/)[0].trim();
   const words = head.split(/\s+/);
   // "the Times", "the Blaze", "CNN": a publication or an organisation, not a person.

@@ -462,3 +462,29 @@ test('quotation marks: a quotation nested in another with the same curly marks s
   assert.equal(x.quotes.length, 2);
   assert.ok(x.problems.some((p) => /unclosed/.test(p.message)));
 });
+
+test('an abbreviated title opens the mention: "Gov. Ines Okonkwo lauded … “…”" has its subject', () => {
+  const q = last('Gov. Ines Okonkwo lauded Mr. Tully for helping develop \u201Cnew and innovative ideas.\u201D');
+  assert.equal(q?.speaker?.name, 'Ines Okonkwo');
+  // A relative's or an aide's "of" before a person's own title makes the name its object.
+  assert.equal(person('The chief of staff of Sen. Ines Okonkwo said \u201Cwe will act now.\u201D'), null);
+  assert.equal(person('Speaker of the House Ines Okonkwo said \u201Cwe will act now.\u201D'), 'Ines Okonkwo');
+  assert.equal(person('Secretary of State Ines Okonkwo said \u201Cwe will act now.\u201D'), 'Ines Okonkwo');
+});
+
+test('a party-and-state label in parentheses labels the name, with a comma, auxiliaries or a time after it', () => {
+  assert.equal(person('Sen. Dana Voss (Tex.) has said that she would \u201Cfight it to the end.\u201D'), 'Dana Voss');
+  assert.equal(person('Later, Gov. Dana Voss (R-OH), said, \u201CWe are getting ready.\u201D'), 'Dana Voss');
+  assert.equal(person('Sen. Dana Voss (I-Vt.) on Saturday criticized the accord, saying it goes \u201Cnowhere near far enough.\u201D'), 'Dana Voss');
+  // A description in parentheses is not a label to skip over with a comma after it.
+  assert.equal(person('Ron Tully, chairman of Harbor Rising (a local PAC), said \u201Cwe will act now.\u201D'), 'Ron Tully');
+});
+
+test('a misspelt surname is the person the article named in full; a given name or a plural family is not', () => {
+  const text = 'Tyresha McClenney came to the rally with Hillary Vance.\n\nMcLenney said Vance does not show concern for her voters.\n\n\u201CIt is not something that she continuously says,\u201D she said.';
+  const q = last(text);
+  assert.equal(q?.speaker?.name, 'Tyresha McClenney');
+  assert.notEqual(q?.speaker?.via, 'pronoun', 'two women before "she": a guess, never an alarm');
+  assert.deepEqual(extractQuotes('Dario Franco wrote a book. Francis replied later.').people.mentions.map((m) => m.person.name), ['Dario Franco']);
+  assert.deepEqual(extractQuotes('Dario Franconi wrote a book. The Franconis left.').people.mentions.map((m) => m.person.name), ['Dario Franconi']);
+});

@@ -414,6 +414,12 @@ function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue
   let k = toks.length - 1;
   while (k >= 0 && (ADVERBS.has(toks[k].fold) || toks[k].fold === 'flat-out' || /^[a-z]{3,}ly$/.test(toks[k].text)) && !isCapitalName(ctx, toks[k])) k--;
   if (k < 0) return null;
+  // "Sen. Bernie Sanders (I-Vt.) on Saturday criticized": a parenthesis labels the name before it.
+  const open = ctx.text.lastIndexOf('(', toks[k].start);
+  if (open >= from && open > ctx.text.lastIndexOf(')', toks[k].start) && ctx.text.indexOf(')', toks[k].end) >= 0 && ctx.text.indexOf(')', toks[k].end) < to) {
+    while (k >= 0 && toks[k].start > open) k--;
+    if (k < 0) return null;
+  }
   // "Mr. Tramble, asked about …, had said": a comma right before the auxiliaries closes an appositive.
   const gapEnd = k + 1 < toks.length ? toks[k + 1].start : to;
   if (k < toks.length - 1 && ctx.text.slice(toks[k].end, gapEnd).includes(',')) {
@@ -531,7 +537,16 @@ function appositiveHead(ctx: Context, from: number, to: number, minCommas = 2): 
 
 /** Whether a preposition stands right before `at` (after `from`): its object is no subject. */
 function afterPreposition(ctx: Context, from: number, at: number): boolean {
-  return /\b(?:of|for|against|about|with|to|by|than|like|on|over|into|toward|towards|among|between|through|upon)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(from, at - 20), at));
+  const m = /\b(of|for|against|about|with|to|by|than|like|on|over|into|toward|towards|among|between|through|upon)\s+(?:the\s+)?$/i.exec(ctx.text.slice(Math.max(from, at - 30), at));
+  if (!m) return false;
+  // "Speaker of the House Paul Ryan", "Secretary of State Kerry": "of" after a capitalised title is part of the title.
+  if (m[1].toLowerCase() === 'of') {
+    const before = /(\p{Lu}[\p{L}.]*)\s+$/u.exec(ctx.text.slice(Math.max(from, at - 30), at - m[0].length));
+    // Only where a department follows ("of the House", "of State"), not a person's title ("the secretary of Mr. Voss").
+    const after = /^\p{Lu}[\p{L}]*(?=[\s,])/u.exec(ctx.text.slice(at, at + 20))?.[0];
+    if (before && ROLE_NOUNS.has(foldWord(before[1])) && after && TITLE_WORDS.has(foldWord(after)) && !ROLE_NOUNS.has(foldWord(after))) return false;
+  }
+  return true;
 }
 
 function isCapitalName(ctx: Context, t: Token): boolean {

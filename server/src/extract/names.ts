@@ -235,8 +235,14 @@ function roleStart(text: string, all: Token[], nameIndex: number): number {
   for (let i = nameIndex - 1; i >= 0 && nameIndex - i <= 7; i--) {
     const t = all[i];
     const gap = text.slice(t.end, all[i + 1].start);
-    if (!/^(?:\s|,\s)$/.test(gap) && !(gap === ', ' && i === nameIndex - 1)) break;
+    // "Gov. Earl Ray Tomblin": an abbreviated title keeps its full stop and still opens the mention.
+    const abbreviated = gap === '. ' && (ABBREVIATIONS.has(t.fold) || Object.hasOwn(HONORIFICS, t.fold)) && isTitle(t.fold);
+    if (!/^(?:\s|,\s)$/.test(gap) && !(gap === ', ' && i === nameIndex - 1) && !abbreviated) break;
     if (gap.includes(',') && i !== nameIndex - 1) break;
+    // "the chief of staff of Senator Voss": "of" before a person's own title makes the name its
+    // object; before a department ("Secretary of State Kerry") it stays inside the title.
+    const next = all[i + 1];
+    if (t.fold === 'of' && (Object.hasOwn(HONORIFICS, next.fold) || ROLE_NOUNS.has(next.fold) || ABBREVIATIONS.has(next.fold))) break;
     if (isTitle(t.fold) || t.possessive || ROLE_NOUNS.has(t.fold) || (/^\p{Lu}/u.test(t.text) && i > 0 && nameIndex - i <= 3 && all.slice(i + 1, nameIndex).some((x) => ROLE_NOUNS.has(x.fold)))) start = t.start;
     else break;
   }

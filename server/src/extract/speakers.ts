@@ -124,6 +124,22 @@ function firmWords(text: string, runs: CapitalisedRun[]): Set<string> | null {
   return words;
 }
 
+/** Levenshtein distance of a and b, or max + 1 as soon as it must exceed max. */
+export function editDistance(a: string, b: string, max: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j] < best) best = cur[j];
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 export class ArticlePeople {
   readonly persons: LocalPerson[] = [];
   readonly mentions: PlacedMention[] = [];
@@ -156,7 +172,7 @@ export class ArticlePeople {
       return { run, askedSingle: read.askedSingle, mentions: named(read.mentions) };
     }));
     for (const runs of firstPass) for (const r of runs) for (const m of r.mentions) this.person(m);
-    const known = (f: string) => this.bySurname.has(f) || knownSurname(f);
+    const known = (f: string) => this.bySurname.has(f) || knownSurname(f) || this.misspelt(f) !== undefined;
     paragraphs.forEach((p, k) => {
       for (const r of firstPass[k]) {
         const mentions = r.askedSingle ? named(mentionsInRun(text, r.run, p.start, p.end, known, masked).mentions) : r.mentions;
@@ -206,11 +222,26 @@ export class ArticlePeople {
    * passing does not take over the surname of the person the story is about.
    */
   private surnamed(fold: string): LocalPerson | undefined {
-    const holders = this.bySurname.get(fold);
+    const holders = this.bySurname.get(fold) ?? this.misspelt(fold);
     if (!holders) return undefined;
     let best = holders[0];
     for (const h of holders) if (h.mentions > best.mentions) best = h;
     return best;
+  }
+
+  /**
+   * "McLenney said" after "Tyresha McClenney", "Wimes" spelt "Wines": copy misspells the surname
+   * it gave in full. A capitalised word that is no common word, within one edit of a surname of the
+   * article (two for long ones), with the same first letter, is that surname.
+   */
+  private misspelt(fold: string): LocalPerson[] | undefined {
+    // A given name ("Francis" near "Franco") or a family in the plural ("the Clintons") is no misspelling.
+    if (fold.length < 5 || isCommonWord(fold) || isGivenName(fold)) return undefined;
+    for (const [surname, holders] of this.bySurname) {
+      if (surname[0] !== fold[0] || fold === surname + 's' || fold === surname + 'es' || Math.abs(surname.length - fold.length) > 2 || surname.length < 5) continue;
+      if (editDistance(surname, fold, fold.length >= 7 ? 2 : 1) <= (fold.length >= 7 ? 2 : 1)) return holders;
+    }
+    return undefined;
   }
 
   private anonymousOf(k: number): AnonymousMention[] {
