@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractQuotes, type ExtractedQuote } from '../../server/src/extract/extract';
+import { confidentSpeaker, extractQuotes, type ExtractedQuote } from '../../server/src/extract/extract';
 import { ArticlePeople } from '../../server/src/extract/speakers';
 import { paragraphsOf } from '../../server/src/text/paragraphs';
 import { SPEECH_VERBS, CUE_PARTICIPLES } from '../../server/src/extract/cueVerbs';
@@ -485,6 +485,16 @@ test('a misspelt surname is the person the article named in full; a given name o
   const q = last(text);
   assert.equal(q?.speaker?.name, 'Tyresha McClenney');
   assert.notEqual(q?.speaker?.via, 'pronoun', 'two women before "she": a guess, never an alarm');
-  assert.deepEqual(extractQuotes('Dario Franco wrote a book. Francis replied later.').people.mentions.map((m) => m.person.name), ['Dario Franco']);
+  assert.deepEqual(extractQuotes('Dario Franco wrote a book. Francis left later.').people.mentions.map((m) => m.person.name), ['Dario Franco']);
   assert.deepEqual(extractQuotes('Dario Franconi wrote a book. The Franconis left.').people.mentions.map((m) => m.person.name), ['Dario Franconi']);
+});
+
+test('a person named by first name only ("Melanie said") is someone he or she can refer to, never grounds for an alarm', () => {
+  const text = 'Stephanie Harlow wrote the profile.\n\n\u201CI would,\u201D Marisol said to the TV.\n\n\u201CYou winning?\u201D she said.';
+  const q = quotes(text);
+  assert.deepEqual(q.map((x) => x.speaker?.name), ['Marisol', 'Marisol']);
+  assert.ok(q.every((x) => !confidentSpeaker(x.speaker)));
+  // A place after a preposition is no first name ("in Brooklyn said"), and without the cue a lone given name is nobody.
+  assert.deepEqual(namesIn('Voters in Brooklyn said the vote was fair.'), []);
+  assert.deepEqual(namesIn('Marisol is a town.'), []);
 });

@@ -607,7 +607,9 @@ function loneName(ctx: Context, from: number): Omit<Found, 'cue'> | null {
   return { speaker: { name: m[0], anonymous: false, roles: [], via: 'lone-name' }, mention: { text: m[0], start: from, end: from + m[0].length } };
 }
 
-function personFound(p: { name: string; roles: string[] }, mention: Mention, via: Evidence): Omit<Found, 'cue'> {
+function personFound(p: { name: string; roles: string[]; firstNameOnly?: boolean }, mention: Mention, via: Evidence): Omit<Found, 'cue'> {
+  // A person the article names by first name only is traced, never compared with confidence.
+  if (p.firstNameOnly && (via === 'name' || via === 'pronoun')) via = via === 'name' ? 'lone-name' : 'pronoun-guess';
   return { speaker: { name: p.name, anonymous: false, roles: [...p.roles], via }, mention };
 }
 

@@ -4,9 +4,9 @@
  */
 import { foldWord } from '../text/normalize';
 import { ABBREVIATIONS } from '../text/paragraphs';
-import { ANONYMOUS_NOUNS, NATIONALITIES, TITLE_WORDS } from './lexicon';
+import { ANONYMOUS_NOUNS, NATIONALITIES, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 import { capitalisedRuns, mentionsInRun, type CapitalisedRun, type PersonMention } from './names';
-import { isCommonWord, isGivenName, type Sex } from '../people/nameWords';
+import { isCommonWord, isGivenName, sexOfGivenName, type Sex } from '../people/nameWords';
 
 export interface LocalPerson {
   /** The fullest form of the name the article uses ("Pete Hegseth"). */
@@ -15,6 +15,8 @@ export interface LocalPerson {
   mentions: number;
   /** Which of he and she fits, where the article says (an honorific, a given name). */
   sex?: Sex;
+  /** Named by first name only ("Melanie said"): who it is stays a guess, never grounds for an alarm. */
+  firstNameOnly?: boolean;
 }
 
 export interface PlacedMention { person: LocalPerson; start: number; end: number; mentionStart: number; text: string }
@@ -140,6 +142,28 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length];
 }
 
+/**
+ * "“I would,” Melanie said": a feature story names some people by first name only. A lone given
+ * name that no common word shares, most of whose bearers are of one sex, as the subject of a
+ * reporting verb, is such a person (with the sex the name tells, for he and she).
+ */
+const FIRST_NAME_CUE = /^\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)/u;
+// "in Brooklyn said": a place after a preposition.
+const PLACE_BEFORE = /\b(?:in|from|at|of|to|near|outside|across|around|for|on|with|by)\s+$/i;
+function firstNameSpeakers(text: string, runs: CapitalisedRun[]): Map<string, Sex> {
+  const out = new Map<string, Sex>();
+  for (const r of runs) {
+    if (r.text.includes(' ')) continue;
+    const f = foldWord(r.text);
+    if (out.has(f) || isCommonWord(f)) continue;
+    const sex = sexOfGivenName(f);
+    if (!sex) continue;
+    const cue = FIRST_NAME_CUE.exec(text.slice(r.start + r.text.length, r.start + r.text.length + 30));
+    if (cue && SPEECH_VERBS.has(cue[1]) && !PLACE_BEFORE.test(text.slice(Math.max(0, r.start - 12), r.start))) out.set(f, sex);
+  }
+  return out;
+}
+
 export class ArticlePeople {
   readonly persons: LocalPerson[] = [];
   readonly mentions: PlacedMention[] = [];
@@ -172,12 +196,17 @@ export class ArticlePeople {
       return { run, askedSingle: read.askedSingle, mentions: named(read.mentions) };
     }));
     for (const runs of firstPass) for (const r of runs) for (const m of r.mentions) this.person(m);
-    const known = (f: string) => this.bySurname.has(f) || knownSurname(f) || this.misspelt(f) !== undefined;
+    const firstNames = firstNameSpeakers(text, firstPass.flatMap((runs) => runs.filter((r) => r.askedSingle).map((r) => r.run)));
+    const known = (f: string) => this.bySurname.has(f) || knownSurname(f) || this.misspelt(f) !== undefined || firstNames.has(f);
     paragraphs.forEach((p, k) => {
       for (const r of firstPass[k]) {
         const mentions = r.askedSingle ? named(mentionsInRun(text, r.run, p.start, p.end, known, masked).mentions) : r.mentions;
         for (const m of mentions) {
           const person = this.person(m);
+          if (!m.name.includes(' ') && person.name === m.name && firstNames.has(foldWord(m.name))) {
+            person.sex ??= firstNames.get(foldWord(m.name));
+            person.firstNameOnly = true;
+          }
           this.mentions.push({ person, start: m.start, end: m.end, mentionStart: m.mentionStart, text: m.name });
         }
       }
