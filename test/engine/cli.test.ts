@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers';
@@ -163,4 +163,50 @@ test('a corpus path that cannot be read gives no verdicts: exit 2 and why, even 
   const glob = run('check', '--corpus', 'corpus/*.{md', file);
   assert.equal(glob.status, 2);
   assert.match(glob.stderr, /never closes it/);
+});
+
+test('help and version: --help, -h, help, help check, check --help, --version; lsp without a transport says so', () => {
+  for (const args of [['--help'], ['-h'], ['help']]) {
+    const r = run(...args);
+    assert.equal(r.status, 0, args.join(' '));
+    assert.match(r.stdout, /source-trace check \[options\]/);
+    assert.match(r.stdout, /--version/);
+  }
+  for (const args of [['help', 'check'], ['check', '--help'], ['check', '-h']]) {
+    const r = run(...args);
+    assert.equal(r.status, 0, args.join(' '));
+    // Every option of check is described.
+    for (const option of ['--corpus', '--index', '--format', '--min-quote-words', '--help']) assert.match(r.stdout, new RegExp(option), `${args.join(' ')}: ${option}`);
+    assert.match(r.stdout, /exit status/);
+  }
+  assert.match(run('help', 'extract').stdout, /--format json\|text/);
+  assert.equal(run('help', 'nonsense').status, 2);
+  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+  for (const flag of ['--version', '-V']) assert.equal(run(flag).stdout.trim(), `source-trace ${version}`);
+  const lsp = spawnSync(process.execPath, [join(ROOT, 'bin', 'source-trace.js'), 'lsp'], { cwd: ROOT, encoding: 'utf8', input: '' });
+  assert.equal(lsp.status, 2);
+  assert.match(lsp.stderr, /lsp needs a transport: source-trace lsp --stdio/);
+  assert.doesNotMatch(lsp.stderr, /at .*\.js:\d+/, 'no stack trace');
+});
+
+test('check of a folder leaves out the corpus articles; a single article file is a corpus; a folder problem has no line number', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-cli-tree-'));
+  cpSync(join(ROOT, 'corpus'), join(dir, 'corpus'), { recursive: true });
+  writeFileSync(join(dir, 'draft.md'), '# Draft\n\nHegseth said “He confirmed once again that the U.S. is a true ally.”\n');
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'source-trace.js'), 'check', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
+  const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => f.path);
+  assert.deepEqual(paths, ['draft.md']);
+  // A corpus article named on the command line is still checked: the user asked for it.
+  const named = spawnSync(process.execPath, [join(ROOT, 'bin', 'source-trace.js'), 'check', '--format', 'json', join('corpus', readdirSync(join(dir, 'corpus')).find((f) => f.endsWith('.md'))!)], { cwd: dir, encoding: 'utf8' });
+  assert.equal(JSON.parse(named.stdout).files.length, 1);
+  const single = run('check', '--corpus', 'corpus/2025-10-15-hegseth-impose-costs-on-russia.md', '--format', 'json', join(dir, 'draft.md'));
+  assert.equal(JSON.parse(single.stdout).files[0].quotes[0].source.path, 'corpus/2025-10-15-hegseth-impose-costs-on-russia.md');
+  // A symlink loop is a problem of a folder: reported without a line number.
+  const loop = mkdtempSync(join(tmpdir(), 'st-cli-loop-'));
+  cpSync(join(ROOT, 'corpus'), join(loop, 'corpus'), { recursive: true });
+  symlinkSync(join(loop, 'corpus'), join(loop, 'corpus', 'again'));
+  const folder = run('check', '--corpus', join(loop, 'corpus'), join(dir, 'draft.md'));
+  const line = folder.stderr.split('\n').find((l) => /symlink loop/.test(l));
+  assert.ok(line, folder.stderr);
+  assert.match(line!, /again: warning: symlink loop/);
 });
