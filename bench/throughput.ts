@@ -21,7 +21,7 @@ async function main() {
     const t0 = performance.now();
     const engine = await TraceEngine.load([args[1]], process.env.EXTRACT_WORKERS ? { extractWorkers: Number(process.env.EXTRACT_WORKERS) } : {});
     const s = (performance.now() - t0) / 1000;
-    console.log(JSON.stringify({ seconds: +s.toFixed(2), MBPerSec: +(mb / s).toFixed(1), quotations: engine.corpus.quoteCount }));
+    console.log(JSON.stringify({ seconds: +s.toFixed(2), MBPerSec: +(mb / s).toFixed(1), quotations: engine.corpus.quoteCount, ...engine.loadStats }));
     return;
   }
   console.error('usage: throughput --generate N FILE | --load FILE');

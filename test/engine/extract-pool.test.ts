@@ -19,7 +19,10 @@ test('a load with extraction workers indexes exactly what a single-threaded load
   const rows = (e: TraceEngine) => e.corpus.quotes.map((q) => q && `${q.n} ${q.article.id} ${q.start}-${q.end} ${e.corpus.speakerName(q)} ${q.speakerMention?.text}`);
   assert.ok(single.corpus.quoteCount > POOL_AFTER);
   assert.equal(single.loadStats.extractedOnWorkers, 0);
-  assert.equal(pooled.loadStats.extractedOnWorkers, POOL_AFTER * 3 - POOL_AFTER + 1, 'every article after the first POOL_AFTER - 1 went to a worker');
+  // Every article after the first POOL_AFTER - 1 went to a worker, or was extracted here while waiting for one.
+  const { extractedOnWorkers, extractedWhileWaiting } = pooled.loadStats;
+  assert.ok(extractedOnWorkers > 0, JSON.stringify(pooled.loadStats));
+  assert.equal(extractedOnWorkers + extractedWhileWaiting, POOL_AFTER * 3 - POOL_AFTER + 1, JSON.stringify(pooled.loadStats));
   assert.deepEqual(rows(pooled), rows(single));
   assert.deepEqual(pooled.check(draft.text).findings.map((f) => [f.text, f.verdict, f.source?.quote.n]), single.check(draft.text).findings.map((f) => [f.text, f.verdict, f.source?.quote.n]));
   // Workers are handed the change words found on the loading thread: the changes found must not differ.

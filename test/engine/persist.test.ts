@@ -29,7 +29,7 @@ test('a restart from the persisted index reads no unchanged file and answers exa
   saveIndex(index, first.persistedForm());
   assert.equal(readFileSync(join(dir, '.source-trace', '.gitignore'), 'utf8'), '*\n');
   const second = await TraceEngine.load([corpus], { persisted: loadIndex(index) });
-  assert.deepEqual(second.loadStats, { filesFromIndex: 4, filesAppended: 0, filesRead: 0, articlesRead: 0, extractedOnWorkers: 0 });
+  assert.deepEqual(second.loadStats, { filesFromIndex: 4, filesAppended: 0, filesRead: 0, articlesRead: 0, extractedOnWorkers: 0, extractedWhileWaiting: 0 });
   assert.equal(second.dirty, false);
   assert.deepEqual(summary(second), summary(first));
   assert.deepEqual(findings(second), findings(first));
@@ -50,7 +50,7 @@ test('a changed file is re-read alone; a deleted one is dropped; load problems o
   writeFileSync(changed, readFileSync(changed, 'utf8').replace('“We need a ceasefire,” he said', '“We need a truce,” he said'));
   rmSync(join(corpus, '2025-10-15-hegseth-impose-costs-on-russia.md'));
   const second = await TraceEngine.load([corpus], { persisted: loadIndex(index) });
-  assert.deepEqual(second.loadStats, { filesFromIndex: 3, filesAppended: 0, filesRead: 1, articlesRead: 1, extractedOnWorkers: 0 });
+  assert.deepEqual(second.loadStats, { filesFromIndex: 3, filesAppended: 0, filesRead: 1, articlesRead: 1, extractedOnWorkers: 0, extractedWhileWaiting: 0 });
   assert.ok(second.corpus.quotesOf(changed).some((q) => q.text === 'We need a truce,'));
   assert.ok(!second.corpus.quotesOf(changed).some((q) => q.text === 'We need a ceasefire,'));
   assert.equal(second.corpus.articleCount, 4); // 3 seed articles left + broken.md read without metadata
@@ -78,7 +78,7 @@ test('an archive that grew is read from where it ended; one with a line inserted
   saveIndex(index, (await TraceEngine.load([archive])).persistedForm());
   appendFileSync(archive, line(4));
   const grown = await TraceEngine.load([archive], { persisted: loadIndex(index) });
-  assert.deepEqual(grown.loadStats, { filesFromIndex: 0, filesAppended: 1, filesRead: 0, articlesRead: 1, extractedOnWorkers: 0 });
+  assert.deepEqual(grown.loadStats, { filesFromIndex: 0, filesAppended: 1, filesRead: 0, articlesRead: 1, extractedOnWorkers: 0, extractedWhileWaiting: 0 });
   assert.equal(grown.corpus.quoteCount, 5);
   assert.deepEqual(grown.problems().map((p) => [p.line, p.message.slice(0, 14)]), [[4, 'not valid JSON']], 'the bad line read last time is still reported');
   const appended = grown.corpus.articles().find((a) => a.title === 'Story 4')!;

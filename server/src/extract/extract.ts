@@ -415,8 +415,11 @@ function subjectBefore(ctx: Context, from: number, to: number): Omit<Found, 'cue
   while (k >= 0 && (ADVERBS.has(toks[k].fold) || toks[k].fold === 'flat-out' || /^[a-z]{3,}ly$/.test(toks[k].text)) && !isCapitalName(ctx, toks[k])) k--;
   if (k < 0) return null;
   // "Sen. Bernie Sanders (I-Vt.) on Saturday criticized": a parenthesis labels the name before it.
-  const open = ctx.text.lastIndexOf('(', toks[k].start);
-  if (open >= from && open > ctx.text.lastIndexOf(')', toks[k].start) && ctx.text.indexOf(')', toks[k].end) >= 0 && ctx.text.indexOf(')', toks[k].end) < to) {
+  // Searched within [from, to) only: an unbounded lastIndexOf reads back to the article's start on every cue.
+  let open = toks[k].start;
+  while (--open >= from && ctx.text.charCodeAt(open) !== 40 /* ( */ && ctx.text.charCodeAt(open) !== 41 /* ) */);
+  const close = open >= from && ctx.text.charCodeAt(open) === 40 ? ctx.text.indexOf(')', toks[k].end) : -1;
+  if (close >= 0 && close < to) {
     while (k >= 0 && toks[k].start > open) k--;
     if (k < 0) return null;
   }

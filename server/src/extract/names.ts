@@ -99,14 +99,15 @@ export function capitalisedRuns(text: string, from: number, to: number, masked?:
  * The person mentions in one capitalised run. `askedSingle` says whether the reading asked
  * `knownSingle` and was told no: only such a run can read differently once more surnames are known.
  */
-export function mentionsInRun(text: string, run: CapitalisedRun, from: number, to: number, knownSingle: (fold: string) => boolean, masked?: (i: number) => boolean): { mentions: PersonMention[]; askedSingle: boolean } {
+export function mentionsInRun(text: string, run: CapitalisedRun, from: number, to: number, knownSingle: (fold: string) => boolean, masked?: (i: number) => boolean): { mentions: PersonMention[]; askedSingle: boolean; singleFold?: string } {
   let askedSingle = false;
   const known = (f: string) => { const k = knownSingle(f); if (!k) askedSingle = true; return k; };
   const mentions: PersonMention[] = [];
   // Most runs are one sentence-initial word: decide those without tokenising anything.
   if (!/[ \u00A0\n]/.test(run.text)) {
     const f = foldWord(run.text.replace(/(?:['\u2019]s)?[.'\u2019-]*$/, ''));
-    if (NOT_NAME_WORDS.has(f) || ORG_WORDS.has(f) || !known(f)) return { mentions, askedSingle };
+    // The folded word goes back with the answer, so the caller need not fold it again.
+    if (NOT_NAME_WORDS.has(f) || ORG_WORDS.has(f) || !known(f)) return { mentions, askedSingle, singleFold: f };
   }
   // Only the run and a few words before it (for roles) are tokenised: the hot path of indexing.
   const windowStart = Math.max(from, run.start - 80);

@@ -112,10 +112,10 @@ export function proseStart(text: string, p: { start: number; end: number }, colo
  * Words of the article's firm names ("Hogan & Hartson", "Procter & Gamble"): a run they open names
  * the firm ("now Hogan Lovells"), not a person, in that article. Null when the article has none.
  */
-function firmWords(text: string, runs: CapitalisedRun[]): Set<string> | null {
+function firmWords(text: string, paragraphRuns: CapitalisedRun[][]): Set<string> | null {
   let words: Set<string> | null = null;
   // From the capitalised runs already found: scanning the whole text again costs every article.
-  for (let i = 0; i + 1 < runs.length; i++) {
+  for (const runs of paragraphRuns) for (let i = 0; i + 1 < runs.length; i++) {
     const end = runs[i].start + runs[i].text.length;
     if (runs[i + 1].start !== end + 3 || text.charCodeAt(end + 1) !== 38 /* & */ || text.charCodeAt(end) !== 32) continue;
     const a = foldWord(runs[i].text.slice(runs[i].text.lastIndexOf(' ') + 1)), b = foldWord(/^[\p{L}\p{M}'\u2019-]+/u.exec(runs[i + 1].text)?.[0] ?? '');
@@ -127,17 +127,23 @@ function firmWords(text: string, runs: CapitalisedRun[]): Set<string> | null {
 }
 
 /** Levenshtein distance of a and b, or max + 1 as soon as it must exceed max. */
+// Two rows reused across calls: it runs for lone capitalised words on the indexing hot path.
+let rowA = new Int32Array(64), rowB = new Int32Array(64);
 export function editDistance(a: string, b: string, max: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (b.length + 1 > rowA.length) { rowA = new Int32Array(b.length + 1); rowB = new Int32Array(b.length + 1); }
+  let prev = rowA, cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let best = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (cur[j] < best) best = cur[j];
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < best) best = v;
     }
     if (best > max) return max + 1;
-    prev = cur;
+    const t = prev; prev = cur; cur = t;
   }
   return prev[b.length];
 }
@@ -150,15 +156,14 @@ export function editDistance(a: string, b: string, max: number): number {
 const FIRST_NAME_CUE = /^\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)/u;
 // "in Brooklyn said": a place after a preposition.
 const PLACE_BEFORE = /\b(?:in|from|at|of|to|near|outside|across|around|for|on|with|by)\s+$/i;
-function firstNameSpeakers(text: string, runs: CapitalisedRun[]): Map<string, Sex> {
+function firstNameSpeakers(text: string, runs: { run: CapitalisedRun; fold: string }[]): Map<string, Sex> {
   const out = new Map<string, Sex>();
-  for (const r of runs) {
-    if (r.text.includes(' ')) continue;
-    const f = foldWord(r.text);
-    if (out.has(f) || isCommonWord(f)) continue;
+  // Cheapest test first: a lone capitalised word opens most sentences, and few are given names.
+  for (const { run: r, fold: f } of runs) {
     const sex = sexOfGivenName(f);
-    if (!sex) continue;
-    const cue = FIRST_NAME_CUE.exec(text.slice(r.start + r.text.length, r.start + r.text.length + 30));
+    if (!sex || out.has(f) || isCommonWord(f)) continue;
+    const end = r.start + r.text.length;
+    const cue = FIRST_NAME_CUE.exec(text.slice(end, end + 30));
     if (cue && SPEECH_VERBS.has(cue[1]) && !PLACE_BEFORE.test(text.slice(Math.max(0, r.start - 12), r.start))) out.set(f, sex);
   }
   return out;
@@ -189,14 +194,16 @@ export class ArticlePeople {
       return start === p.start ? p : { ...p, start };
     });
     const runs = paragraphs.map((p) => capitalisedRuns(text, p.start, p.end, masked));
-    const firm = firmWords(text, runs.flat());
+    const firm = firmWords(text, runs);
     const named = (ms: PersonMention[]) => firm ? ms.filter((m) => m.titled || !firm.has(foldWord(m.name.split(' ')[0]))) : ms;
     const firstPass = paragraphs.map((p, k) => runs[k].map((run) => {
       const read = mentionsInRun(text, run, p.start, p.end, knownSurname, masked);
-      return { run, askedSingle: read.askedSingle, mentions: named(read.mentions) };
+      return { run, askedSingle: read.askedSingle, singleFold: read.singleFold, mentions: named(read.mentions) };
     }));
     for (const runs of firstPass) for (const r of runs) for (const m of r.mentions) this.person(m);
-    const firstNames = firstNameSpeakers(text, firstPass.flatMap((runs) => runs.filter((r) => r.askedSingle).map((r) => r.run)));
+    const asked: { run: CapitalisedRun; fold: string }[] = [];
+    for (const runs of firstPass) for (const r of runs) if (r.askedSingle && r.singleFold !== undefined) asked.push({ run: r.run, fold: r.singleFold });
+    const firstNames = firstNameSpeakers(text, asked);
     const known = (f: string) => this.bySurname.has(f) || knownSurname(f) || this.misspelt(f) !== undefined || firstNames.has(f);
     paragraphs.forEach((p, k) => {
       for (const r of firstPass[k]) {
@@ -265,10 +272,14 @@ export class ArticlePeople {
    */
   private misspelt(fold: string): LocalPerson[] | undefined {
     // A given name ("Francis" near "Franco") or a family in the plural ("the Clintons") is no misspelling.
-    if (fold.length < 5 || isCommonWord(fold) || isGivenName(fold)) return undefined;
+    if (fold.length < 5) return undefined;
+    // The surnames' cheap tests first: the word lists are asked only about a word that might be one.
+    let plain: boolean | undefined;
+    const max = fold.length >= 7 ? 2 : 1;
     for (const [surname, holders] of this.bySurname) {
-      if (surname[0] !== fold[0] || fold === surname + 's' || fold === surname + 'es' || Math.abs(surname.length - fold.length) > 2 || surname.length < 5) continue;
-      if (editDistance(surname, fold, fold.length >= 7 ? 2 : 1) <= (fold.length >= 7 ? 2 : 1)) return holders;
+      if (surname[0] !== fold[0] || Math.abs(surname.length - fold.length) > max || surname.length < 5 || fold === surname + 's' || fold === surname + 'es') continue;
+      if ((plain ??= isCommonWord(fold) || isGivenName(fold))) return undefined;
+      if (editDistance(surname, fold, max) <= max) return holders;
     }
     return undefined;
   }
