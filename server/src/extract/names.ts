@@ -60,6 +60,14 @@ export interface PersonMention {
 
 const PLACE_PREFIXES = new Set(['st', 'ste', 'san', 'santa', 'los', 'las', 'fort', 'mount', 'mt', 'port', 'lake', 'north', 'south', 'east', 'west']);
 const HONORIFICS: Record<string, Sex> = { mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', dame: 'f', lord: 'm', lady: 'f', madam: 'f' };
+/** Role nouns that say which of he and she fits ("9/11 widow Ana Ruiz", "Congresswoman Ana Ruiz"). */
+const SEXED_ROLES: Record<string, Sex> = Object.fromEntries([
+  ...'widow wife mother daughter sister grandmother aunt niece congresswoman spokeswoman chairwoman businesswoman councilwoman assemblywoman actress waitress countess duchess princess queen empress baroness nun girlfriend fiancee mom'.split(' ').map((w) => [w, 'f']),
+  ...'widower husband father son brother grandfather uncle nephew congressman businessman councilman assemblyman king prince duke baron emperor boyfriend fiance dad'.split(' ').map((w) => [w, 'm']),
+]);
+function sexOfRoleWord(fold: string): Sex | undefined {
+  return Object.hasOwn(SEXED_ROLES, fold) ? SEXED_ROLES[fold] : undefined;
+}
 
 // A Set, not `in` on the lexicon object: `in` first interns the string, costly on the hot path.
 const NATIONALITY_WORDS = new Set(Object.keys(NATIONALITIES));
@@ -177,6 +185,9 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
   // Lone words are persons only on other evidence; these rules read runs of two or more.
   if (!titled && name.length > 1 && (modifiesRole(text, last.end, given) || productAfterNumber(all, runIndex) || calledThing(text, start))) return null;
   if (!sex && given) sex = sexOfGivenName(first);
+  // "said 9/11 widow Ana Ruiz", "Congresswoman Ana Ruiz": the role noun right before the name.
+  const before = all[all.indexOf(name[0]) - 1];
+  if (!sex && before && before.end + 1 === name[0].start) sex = sexOfRoleWord(before.fold);
   const end = last.possessive ? last.end - 2 : last.end;
   const rolesStart = roleStart(text, all, all.indexOf(name[0]));
   const roles = rolesStart < start ? [cleanRole(text.slice(rolesStart, start))].filter(isRole) : [];

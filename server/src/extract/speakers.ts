@@ -57,6 +57,8 @@ const MALE_DESCRIPTION = /\b(?:my|our|his|her|their|the|a)\s+(?:(?:late|older|yo
 const FEMALE_DESCRIPTION = /\b(?:my|our|his|her|their|the|a)\s+(?:(?:late|older|younger|elder|eldest|old|young)\s+)?(?:mother|mom|sister|daughter|wife|aunt|grandmother|girlfriend|niece|woman)\b/i;
 /** What stands between a name and the role it modifies ("Trump campaign spokesman Jason Miller"). */
 const MODIFIER_GAP = /^ (?:(?:campaign|administration|camp|team|family|transition)\s+)?$/;
+const ACCORDING_TO = /(?:^|[.,;:\n]\s*|\s)[Aa]ccording to\s+$/;
+const NOMINATIVE = /\b([Hh]e|[Ss]he)\b/g;
 const PREPOSITION_BEFORE = /\b(?:of|to|with|for|against|about|at|by|from|than|like|toward|towards|on|over|into|between|among|through)\s+(?:the\s+)?$/i;
 const ANONYMOUS_NOUN = new RegExp(`\\b(?:${[...ANONYMOUS_NOUNS].join('|')})\\b`, 'gi');
 const DETERMINER_BEFORE = /\b(an?|one|another|the)\s+(?:[\p{L}.\u2019'-]+\s+){0,3}$/iu;
@@ -345,7 +347,7 @@ export class ArticlePeople {
       if (offset - m.end > 2500) break;
       // A sentence boundary between this mention and the group so far closes the group.
       if (group.length && sentenceEndsIn(this.text, m.end, groupEnd)) break;
-      const sex = m.person.sex;
+      const sex = m.person.sex ?? this.pronounSex(m.person);
       if (sex && sex !== want) continue;
       if (!group.length) groupEnd = m.mentionStart;
       group.push({ mention: m, agrees: sex === want, role: this.grammaticalRole(m, this.mentions[i - 1]) });
@@ -379,6 +381,35 @@ export class ArticlePeople {
     return { mention: pick.mention, agrees: pick.agrees, ambiguous: rival || pick.role === 'weak' };
   }
 
+  /**
+   * Which of he and she the article itself uses for a person whose name and roles do not say:
+   * "Johnnie Wilson, of Springfield, Va., said he had fought", "Ban Ki-moon condemned what he
+   * called": the first he or she after the person as its sentence's subject, with no one else
+   * named between. Every such pronoun must agree; found when a pronoun first asks.
+   */
+  private pronounSex(person: LocalPerson): Sex | undefined {
+    if (this.inferredSex.has(person)) return this.inferredSex.get(person);
+    let found: Sex | undefined, conflict = false;
+    for (let i = 0; i < this.mentions.length && !conflict; i++) {
+      const m = this.mentions[i];
+      if (m.person !== person || this.grammaticalRole(m, this.mentions[i - 1]) !== 'subject') continue;
+      const limit = Math.min(this.mentions[i + 1]?.mentionStart ?? this.text.length, m.end + 200);
+      NOMINATIVE.lastIndex = m.end;
+      for (let n; (n = NOMINATIVE.exec(this.text)) && n.index < limit;) {
+        if (this.masked(n.index)) continue;
+        if (sentenceEndsIn(this.text, m.end, n.index)) break;
+        const sex: Sex = n[1].length === 2 ? 'm' : 'f';
+        if (found && found !== sex) conflict = true;
+        found = sex;
+        break;
+      }
+    }
+    const sex = conflict ? undefined : found;
+    this.inferredSex.set(person, sex);
+    return sex;
+  }
+  private readonly inferredSex = new Map<LocalPerson, Sex | undefined>();
+
   /** Where the sentence holding `offset` starts (bounded: a sentence of copy is rarely longer). */
   private sentenceStartBefore(offset: number): number {
     let i = offset - 1;
@@ -389,7 +420,10 @@ export class ArticlePeople {
   /** Whether a mention opens its sentence (its subject), is a possessive or a preposition's object (weak), or neither. */
   private grammaticalRole(m: PlacedMention, previous?: PlacedMention): 'subject' | 'weak' | 'other' {
     const text = this.text;
-    if (/^['\u2019]s\b/.test(text.slice(m.end, m.end + 3)) || PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.mentionStart - 12), m.mentionStart))) return 'weak';
+    const before12 = text.slice(Math.max(0, m.mentionStart - 13), m.mentionStart);
+    // "According to Ham, the administration …": the person the sentence reports, its source.
+    if (ACCORDING_TO.test(before12) && !/^['\u2019]s\b/.test(text.slice(m.end, m.end + 3))) return 'subject';
+    if (/^['\u2019]s\b/.test(text.slice(m.end, m.end + 3)) || PREPOSITION_BEFORE.test(before12)) return 'weak';
     // "Trump campaign spokesman Jason Miller": a name that modifies another's role is nobody's subject.
     if (MODIFIER_AFTER.test(text.slice(m.end, m.end + 40))) return 'weak';
     // "the Clinton campaign", "Trump supporters": a name modifying a noun names no one who acts.

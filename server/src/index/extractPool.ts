@@ -63,9 +63,6 @@ export class ExtractPool {
   /** Articles sent and not yet returned. */
   get backlog(): number { return this.pending.size; }
 
-  /** Articles sent and not yet returned. */
-  get backlog(): number { return this.pending.size; }
-
   /** `changeWords`: the text's change words (`changeWordsIn`), found on the calling thread, which has time to spare. */
   extract(text: string, bodyStart: number, changeWords: number[]): Promise<ArticleExtract> {
     if (this.broken) return Promise.reject(this.broken);
