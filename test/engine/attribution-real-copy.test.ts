@@ -534,3 +534,22 @@ test('pronouns: "according to X" makes X the source the next he or she refers to
   const other = text.replace('According to Lindqvist,', 'Next to Lindqvist,');
   assert.notDeepEqual([last(other)?.speaker?.name, last(other)?.speaker?.via], ['Arvo Lindqvist', 'pronoun']);
 });
+
+test('pronouns: "with X — … — lambasting" makes X the agent a following she refers to; "with X" alone is a preposition\'s object', () => {
+  const text = 'Arvo Lindqvist unveiled the levy in May.\n\n' +
+    'It has become a major issue, with Ines Okonkwo \u2014 who wants a higher levy \u2014 lambasting the plan. \u201CThe plan helps nobody,\u201D she said.';
+  assert.deepEqual([last(text)?.speaker?.name, last(text)?.speaker?.via], ['Ines Okonkwo', 'pronoun']);
+  const object = text.replace(' \u2014 who wants a higher levy \u2014 lambasting the plan', ' on one side');
+  assert.deepEqual([last(object)?.speaker?.name, last(object)?.speaker?.via], ['Ines Okonkwo', 'pronoun-guess']);
+});
+
+test('a given name the article uses as a family\'s name ("the Carter campaign", "the Carters") is no first-name-only person', () => {
+  // Otherwise the lone word would be a man named by first name, and "she" could never be the Carter the article means.
+  const said = '\n\n\u201CWe will win the county,\u201D Carter said at the fair.';
+  assert.deepEqual(namesIn('The Carter campaign spent the week in Lakemont.' + said), []);
+  assert.deepEqual(namesIn('The Carters spent the week in Lakemont.' + said), []);
+  assert.deepEqual(namesIn('It was the week of the fair in Lakemont, and the Carter the town knew was there.' + said), []);
+  // Without such a use, the lone given name before a reporting verb is still a first-name-only person.
+  assert.deepEqual(namesIn('Voters spent the week in Lakemont.' + said), ['Carter']);
+  assert.deepEqual(namesIn('Carterville voters spent the week there.' + said), ['Carter']);
+});

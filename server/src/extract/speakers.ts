@@ -57,6 +57,8 @@ const MALE_DESCRIPTION = /\b(?:my|our|his|her|their|the|a)\s+(?:(?:late|older|yo
 const FEMALE_DESCRIPTION = /\b(?:my|our|his|her|their|the|a)\s+(?:(?:late|older|younger|elder|eldest|old|young)\s+)?(?:mother|mom|sister|daughter|wife|aunt|grandmother|girlfriend|niece|woman)\b/i;
 /** What stands between a name and the role it modifies ("Trump campaign spokesman Jason Miller"). */
 const MODIFIER_GAP = /^ (?:(?:campaign|administration|camp|team|family|transition)\s+)?$/;
+const WITH_BEFORE = /\b[Ww]ith\s+$/;
+const WITH_AGENT = /^(?:\s*(?:--|\u2014|\u2013)\s[^\u2014\u2013]{1,120}?\s(?:--|\u2014|\u2013)|,[^,]{1,80},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}{3,}ing\b/u;
 const ACCORDING_TO = /(?:^|[.,;:\n]\s*|\s)[Aa]ccording to\s+$/;
 const NOMINATIVE = /\b([Hh]e|[Ss]he)\b/g;
 const PREPOSITION_BEFORE = /\b(?:of|to|with|for|against|about|at|by|from|than|like|toward|towards|on|over|into|between|among|through)\s+(?:the\s+)?$/i;
@@ -166,9 +168,23 @@ function firstNameSpeakers(text: string, runs: { run: CapitalisedRun; fold: stri
     if (!sex || out.has(f) || isCommonWord(f)) continue;
     const end = r.start + r.text.length;
     const cue = FIRST_NAME_CUE.exec(text.slice(end, end + 30));
-    if (cue && SPEECH_VERBS.has(cue[1]) && !PLACE_BEFORE.test(text.slice(Math.max(0, r.start - 12), r.start))) out.set(f, sex);
+    if (cue && SPEECH_VERBS.has(cue[1]) && !PLACE_BEFORE.test(text.slice(Math.max(0, r.start - 12), r.start)) && !usedAsSurname(text, r.text)) out.set(f, sex);
   }
   return out;
+}
+
+/**
+ * "the Clinton campaign", "the Carter years", "the Clintons": Clinton, Carter and Taylor are given
+ * names too, but an article that uses the word as a family's name is not naming someone by first name.
+ */
+function usedAsSurname(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) {
+    if (i > 0 && /\p{L}/u.test(text[i - 1])) continue;
+    const after = text.slice(i + word.length, i + word.length + 16);
+    if (/^e?s(?!\p{L})/u.test(after) || NOUN_AFTER.test(after)) return true;
+    if (/^(?!\p{L})/u.test(after) && /\bthe\s+$/i.test(text.slice(Math.max(0, i - 5), i))) return true;
+  }
+  return false;
 }
 
 export class ArticlePeople {
@@ -423,7 +439,10 @@ export class ArticlePeople {
     const before12 = text.slice(Math.max(0, m.mentionStart - 13), m.mentionStart);
     // "According to Ham, the administration …": the person the sentence reports, its source.
     if (ACCORDING_TO.test(before12) && !/^['\u2019]s\b/.test(text.slice(m.end, m.end + 3))) return 'subject';
-    if (/^['\u2019]s\b/.test(text.slice(m.end, m.end + 3)) || PREPOSITION_BEFORE.test(before12)) return 'weak';
+    if (/^['\u2019]s\b/.test(text.slice(m.end, m.end + 3))) return 'weak';
+    // "with Hillary Clinton — who has called for … — lambasting the plan": the absolute
+    // construction makes the name the agent of its participle, not a preposition's object.
+    if (PREPOSITION_BEFORE.test(before12)) return WITH_BEFORE.test(before12) && WITH_AGENT.test(text.slice(m.end, m.end + 160)) ? 'other' : 'weak';
     // "Trump campaign spokesman Jason Miller": a name that modifies another's role is nobody's subject.
     if (MODIFIER_AFTER.test(text.slice(m.end, m.end + 40))) return 'weak';
     // "the Clinton campaign", "Trump supporters": a name modifying a noun names no one who acts.
