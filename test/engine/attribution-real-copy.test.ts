@@ -553,3 +553,12 @@ test('a given name the article uses as a family\'s name ("the Carter campaign", 
   assert.deepEqual(namesIn('Voters spent the week in Lakemont.' + said), ['Carter']);
   assert.deepEqual(namesIn('Carterville voters spent the week there.' + said), ['Carter']);
 });
+
+test('a clause subject "he" or "she" is the one subject of the sentence before, whatever its sex; with two people it is nobody', () => {
+  // Robin: a given name of either sex. The clause subject is traced to Ferrante, never grounds for an alarm.
+  const text = 'Robin Ferrante spoke at the fair.\n\nHe compared the levy to \u201Ca tax on hope in this county.\u201D';
+  assert.deepEqual([last(text)?.speaker?.name, last(text)?.speaker?.via], ['Robin Ferrante', 'clause-subject']);
+  assert.ok(!confidentSpeaker(last(text)!.speaker));
+  const two = 'Robin Ferrante spoke at the fair with Casey Lindqvist.\n\nHe compared the levy to \u201Ca tax on hope in this county.\u201D';
+  assert.equal(last(two)?.speaker ?? null, null);
+});

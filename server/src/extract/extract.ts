@@ -498,7 +498,8 @@ function clauseSubject(ctx: Context, span: QuoteSpan, prev: ExtractedQuote | und
   const first = /^(he|she)$/.test(toks[0].fold) || opener < 0 || opener + 1 >= toks.length ? toks[0] : toks[opener + 1];
   if (/^(he|she)$/.test(first.fold)) {
     const ref = ctx.people.resolvePronoun(first.fold, first.start);
-    return ref?.agrees ? clauseFound(personFound(ref.mention.person, { text: first.text, start: first.start, end: first.end }, 'clause-subject')) : null;
+    // A clause subject is never grounds for an alarm: the one subject of the sentence before will do, whatever its sex.
+    return ref?.agrees || ref?.alone ? clauseFound(personFound(ref.mention.person, { text: first.text, start: first.start, end: first.end }, 'clause-subject')) : null;
   }
   const who = sentenceSubject(ctx, s, span.open);
   if (who) return clauseFound(who);

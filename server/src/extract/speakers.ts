@@ -349,7 +349,7 @@ export class ArticlePeople {
    * unresolved: it names a group or an organisation as often as a person. Unresolved means no
    * speaker, not a guess.
    */
-  resolvePronoun(fold: string, offset: number, depth = 0): { mention: PlacedMention; agrees: boolean; ambiguous?: boolean } | undefined {
+  resolvePronoun(fold: string, offset: number, depth = 0): { mention: PlacedMention; agrees: boolean; ambiguous?: boolean; alone?: boolean } | undefined {
     const want: Sex | undefined = /^(he|him|his|himself)$/.test(fold) ? 'm' : /^(she|her|hers|herself)$/.test(fold) ? 'f' : undefined;
     if (!want) return undefined;
     const at = this.firstEndingAfter(offset) - 1; // the last mention ending at or before the pronoun
@@ -394,7 +394,9 @@ export class ArticlePeople {
     // Another person who fits as well in the same sentence makes the reading a guess: shown, never warned on.
     const rival = group.some((c) => c.mention.person !== pick.mention.person && c.role !== 'weak' && (pick.role !== 'subject' || c.role === 'subject'));
     // A possessive or an object alone ("the Voss campaign took …") is where the pronoun may point, not a certainty.
-    return { mention: pick.mention, agrees: pick.agrees, ambiguous: rival || pick.role === 'weak' };
+    // `alone`: the deciding sentence names no one else, and this person is its subject, sex unknown.
+    const alone = pick.role === 'subject' && group.every((c) => c.mention.person === pick.mention.person);
+    return { mention: pick.mention, agrees: pick.agrees, ambiguous: rival || pick.role === 'weak', alone };
   }
 
   /**
