@@ -562,3 +562,10 @@ test('a clause subject "he" or "she" is the one subject of the sentence before, 
   const two = 'Robin Ferrante spoke at the fair with Casey Lindqvist.\n\nHe compared the levy to \u201Ca tax on hope in this county.\u201D';
   assert.equal(last(two)?.speaker ?? null, null);
 });
+
+test('a middle initial "A." is an initial, not the article: "Julie A. Diaz" is one name; "A" without its full stop stays a word', () => {
+  const lead = 'The fair opened on Monday in the town.\n\n';
+  assert.equal(person(lead + '\u201CThis is the worst,\u201D said Julie A. Diaz.'), 'Julie A. Diaz');
+  assert.equal(person(lead + '\u201CThis is the worst!\u201D \u2015 Julie A. Diaz Martinez.\n\nPhoto: the fair.'), 'Julie A. Diaz Martinez');
+  assert.notEqual(person(lead + '\u201CThis is the worst,\u201D said A Diaz.'), 'A Diaz');
+});

@@ -168,6 +168,8 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
   const given = givenFirst;
   for (const t of name) {
     if (t === name[0] && givenFirst && !NOT_NAME_WORDS.has(t.fold)) continue;
+    // "Julie A. Diaz", "A. Diaz": an initial, not the article "a".
+    if (t !== name[name.length - 1] && (t.text.length === 2 && t.text.endsWith('.') || t.text.length === 1 && text.charCodeAt(t.end) === 46)) continue;
     if (ORG_WORDS.has(t.fold) || NOT_NAME_WORDS.has(t.fold) || /\d/.test(t.text) || t.text.startsWith('@') || t.text.length > 11 && GLUED.test(t.text)) return null;
     if (isTitle(t.fold) && name.length === 1 && !surnameAfterHonorific) return null;
   }
