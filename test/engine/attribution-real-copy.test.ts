@@ -569,3 +569,14 @@ test('a middle initial "A." is an initial, not the article: "Julie A. Diaz" is o
   assert.equal(person(lead + '\u201CThis is the worst!\u201D \u2015 Julie A. Diaz Martinez.\n\nPhoto: the fair.'), 'Julie A. Diaz Martinez');
   assert.notEqual(person(lead + '\u201CThis is the worst,\u201D said A Diaz.'), 'A Diaz');
 });
+
+test('a brand written with a capital inside ("TruthMeter", "VoteWatch") is an organisation; "McAllister", "DeShawn", "MacArthur" are names', () => {
+  const lead = 'The debate ran late on Monday.\n\n';
+  const org = last(lead + '\u201CThe claim is false,\u201D TruthMeter wrote.');
+  assert.deepEqual([org?.speaker?.name, org?.speaker?.kind, org?.speaker?.via], ['TruthMeter', 'organization', 'organization']);
+  assert.equal(last(lead + 'On Monday, VoteWatch announced new checks.\n\n\u201CThe claim is false,\u201D said VoteWatch.')?.speaker?.kind, 'organization');
+  for (const name of ['McAllister', 'DeShawn', 'MacArthur']) {
+    const q = last(lead + `\u201CThe claim is false,\u201D ${name} wrote.`);
+    assert.deepEqual([q?.speaker?.name, q?.speaker?.kind], [name, undefined], name);
+  }
+});

@@ -594,9 +594,22 @@ function organizationRun(ctx: Context, toks: Token[], k: number): Omit<Found, 'c
   let b = k;
   while (b + 1 < toks.length && /^\p{Lu}/u.test(toks[b + 1].text) && ctx.text.slice(toks[b].end, toks[b + 1].start) === ' ' && !toks[b].possessive) b++;
   const words = toks.slice(k, b + 1);
-  if (!words.some((t) => ORG_WORDS.has(t.fold) || t.fold in NATIONALITIES || (t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}{2}/u.test(t.text)))) return null;
+  if (!words.some(organizationWord)) return null;
   const start = words[0].start, end = words[words.length - 1].end;
   return { speaker: organization(ctx.text.slice(start, end).replace(/^The\s+/, '')), mention: { text: ctx.text.slice(start, end), start, end } };
+}
+
+/**
+ * "PolitiFact", "WikiLeaks", "BlackRock": a capital inside a word after four or more letters is
+ * a brand's, not a name's ("McCain", "DeShawn", "MacArthur", "LaToya" capitalise within three).
+ */
+function isBrandWord(word: string): boolean {
+  return /^\p{Lu}\p{Ll}{3,}\p{Lu}\p{Ll}/u.test(word) && !/^Fitz/.test(word);
+}
+
+/** A word that makes its capitalised run an organisation's or a place's name: a lexicon word, a nationality, an acronym, a brand. */
+function organizationWord(t: Token): boolean {
+  return ORG_WORDS.has(t.fold) || t.fold in NATIONALITIES || (t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}{2}/u.test(t.text)) || isBrandWord(t.text);
 }
 
 function organization(name: string): Speaker {
@@ -607,7 +620,7 @@ function organization(name: string): Speaker {
 function loneName(ctx: Context, from: number): Omit<Found, 'cue'> | null {
   const m = /^[\p{Lu}][\p{L}\p{M}'\u2019-]+(?: [\p{Lu}][\p{L}\p{M}'\u2019-]+){0,2}/u.exec(ctx.text.slice(from, from + 60));
   if (!m || m[0].split(' ').some((w) => NOT_NAME_WORDS.has(foldWord(w)))) return null;
-  if (m[0].split(' ').some((w) => ORG_WORDS.has(foldWord(w)))) return { speaker: organization(m[0].replace(/^The\s+/, '')), mention: { text: m[0], start: from, end: from + m[0].length } };
+  if (m[0].split(' ').some((w) => ORG_WORDS.has(foldWord(w)) || isBrandWord(w))) return { speaker: organization(m[0].replace(/^The\s+/, '')), mention: { text: m[0], start: from, end: from + m[0].length } };
   return { speaker: { name: m[0], anonymous: false, roles: [], via: 'lone-name' }, mention: { text: m[0], start: from, end: from + m[0].length } };
 }
 
@@ -674,7 +687,7 @@ function subjectAt(ctx: Context, toks: Token[], k: number, side: 'before' | 'aft
     if (side === 'before' && a === k - 1 && TITLE_WORDS.has(toks[a].fold) && !TITLE_WORDS.has(t.fold) && !ORG_WORDS.has(t.fold) && titleOfBefore(toks, a)) {
       return { speaker: { name: t.text, anonymous: false, roles: [], via: 'lone-name' }, mention: mention(t.start, t.end) };
     }
-    const org = run.some((x) => ORG_WORDS.has(x.fold) || x.fold in NATIONALITIES || (x.text.length > 1 && x.text === x.text.toUpperCase() && /\p{Lu}{2}/u.test(x.text))) || (a > 0 && toks[a - 1].fold === 'the');
+    const org = run.some(organizationWord) || (a > 0 && toks[a - 1].fold === 'the');
     if (org) return { speaker: organization(name), mention: mention(toks[a].start, t.end) };
     // A lone capitalised word right before a reporting verb is a surname the article never gave in full.
     if (side === 'before' && a === k && t.text.length > 1 && !TITLE_WORDS.has(t.fold)) return { speaker: { name: t.text, anonymous: false, roles: [], via: 'lone-name' }, mention: mention(t.start, t.end) };
