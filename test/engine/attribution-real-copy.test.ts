@@ -580,3 +580,13 @@ test('a brand written with a capital inside ("TruthMeter", "VoteWatch") is an or
     assert.deepEqual([q?.speaker?.name, q?.speaker?.kind], [name, undefined], name);
   }
 });
+
+test('a relative clause that runs on to the quotation gives its antecedent: "X, now …, who in 2010 said …", "the Y Department, which reported"', () => {
+  const lead = 'The fair opened on Monday in the town of Lakemont.\n\n';
+  assert.equal(person(lead + 'Mayor Voss has a frosty relationship with Ana Ruiz, now the majority leader, who in 2010 said his goal was to make Voss a \u201Cone-term mayor.\u201D'), 'Ana Ruiz');
+  const org = last(lead + 'They turned to the Lakemont Police Department, which reported \u201C2,521 shooting incidents\u201D in the city.');
+  assert.deepEqual([org?.speaker?.name, org?.speaker?.kind], ['Lakemont Police Department', 'organization']);
+  // A relative clause that the sentence closed before the quotation is no cue for it.
+  const closed = lead + '(Ana Ruiz praised allies like Tomas Ebbe, who had condemned the levy. \u201CFamily people\u201D are \u201Cnot out to tax anyone,\u201D she said.)';
+  assert.deepEqual(quotes(closed).map((q) => q.speaker?.name), ['Ana Ruiz', 'Ana Ruiz']);
+});

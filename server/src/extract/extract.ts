@@ -317,9 +317,14 @@ function cueBefore(ctx: Context, p: number, at: number): Found | null {
     if (!SPEECH_VERBS.has(f) || nounReading(toks[k - 1]) || (k > 0 && isCapitalised(toks[k]))) continue;
     // "Stevie Wonder, who joked of the museum, “…”": a relative clause on a person gives that person;
     // "a candidate who promised …" is not the quotation's cue.
-    if (k > 0 && /^(who|which|that)$/.test(folds[k - 1])) {
-      const ante = k > 1 && folds[k - 1] === 'who' && /,\s*$/.test(ctx.text.slice(toks[k - 2].end, toks[k - 1].start)) ? ctx.people.mentionAt(toks[k - 2].start, toks[k - 2].end) : undefined;
-      if (ante && !/['\u2019]s$/.test(ctx.text.slice(ante.start, ante.end + 2)) && !afterPreposition(ctx, s, ante.mentionStart)) return { ...personFound(ante.person, { text: ante.text, start: ante.start, end: ante.end }, 'name'), cue: 'before', verb: verbOf(toks[k]) };
+    const rel = relativeBefore(folds, k);
+    if (rel >= 0) {
+      // Whether the relative clause runs on to the quotation ("…, who asked not to be named, said"
+      // and "…, who had condemned it. “…”" closed it before).
+      // Only into a quotation in the same sentence: a clause that ends the sentence before one gives no speaker to it.
+      const open = ctx.masked(at) && !/[,.!?;]/.test(ctx.text.slice(toks[k].end, at).replace(/[,:]\s*$/, ''));
+      const found = relativeAntecedent(ctx, s, toks, rel, open);
+      if (found) return { ...found, cue: 'before', verb: verbOf(toks[k]) };
       continue;
     }
     // "when asked about" is not a cue: a passive participle has no subject of its own.
@@ -334,6 +339,53 @@ function cueBefore(ctx: Context, p: number, at: number): Found | null {
   if (participle >= 0) {
     const who = sentenceSubject(ctx, s, toks[participle].start);
     if (who) return { ...who, cue: 'before', verb: verbOf(toks[participle]) };
+  }
+  return null;
+}
+
+/**
+ * Where the relative pronoun of a cue verb stands: right before it, or before a time phrase or an
+ * adverb ("who in 2010 said", "who later wrote"); -1 when the verb opens no relative clause.
+ */
+function relativeBefore(folds: string[], k: number): number {
+  if (k > 0 && /^(who|which|that)$/.test(folds[k - 1])) return k - 1;
+  for (let j = k - 1; j > 0 && j >= k - 4; j--) {
+    if (folds[j - 1] !== 'who' && folds[j - 1] !== 'which') continue;
+    const between = folds.slice(j, k);
+    const timely = /^(in|on|during|last|this|earlier|later|once|also|then|had|has|have|previously|recently|famously)$/.test(between[0]) &&
+      between.every((w) => /^(in|on|during|last|this|earlier|later|once|also|then|had|has|have|previously|recently|famously|year|week|month|\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2})$/.test(w));
+    return timely ? j - 1 : -1;
+  }
+  return -1;
+}
+
+/**
+ * The speaker a relative clause gives: "Ana Ruiz, who said" (the subject of the sentence too,
+ * unless a preposition governs it), and, while the clause runs on to the quotation, "Ruiz, now the
+ * majority leader, who in 2010 said" (one appositive between) and "the Lakemont Police
+ * Department, which reported".
+ */
+function relativeAntecedent(ctx: Context, s: number, toks: Token[], rel: number, open: boolean): Omit<Found, 'cue'> | null {
+  if (rel < 1) return null;
+  const pronoun = toks[rel];
+  if (!open) {
+    const ante = pronoun.fold === 'who' && /,\s*$/.test(ctx.text.slice(toks[rel - 1].end, pronoun.start)) ? ctx.people.mentionAt(toks[rel - 1].start, toks[rel - 1].end) : undefined;
+    if (!ante || /['\u2019]s$/.test(ctx.text.slice(ante.start, ante.end + 2)) || afterPreposition(ctx, s, ante.mentionStart)) return null;
+    return personFound(ante.person, { text: ante.text, start: ante.start, end: ante.end }, 'name');
+  }
+  if (pronoun.fold === 'which') {
+    if (!/^,\s*$/.test(ctx.text.slice(toks[rel - 1].end, pronoun.start))) return null;
+    let a = rel - 1;
+    while (a > 0 && isCapitalised(toks[a - 1]) && ctx.text.slice(toks[a - 1].end, toks[a].start) === ' ' && !toks[a - 1].possessive) a--;
+    return isCapitalised(toks[a]) ? organizationRun(ctx, toks.slice(0, rel), a) : null;
+  }
+  if (pronoun.fold !== 'who') return null;
+  for (let j = rel - 1; j >= 0 && j >= rel - 8; j--) {
+    const ante = ctx.people.mentionAt(toks[j].start, toks[j].end);
+    if (!ante) continue;
+    const gap = ctx.text.slice(ante.end, pronoun.start);
+    if (!/^,(?:\s[^,]{1,60},)?\s*$/.test(gap) || /['\u2019]s$/.test(ctx.text.slice(ante.start, ante.end + 2))) return null;
+    return personFound(ante.person, { text: ante.text, start: ante.start, end: ante.end }, 'name');
   }
   return null;
 }
