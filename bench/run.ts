@@ -152,6 +152,8 @@ async function benchSize(size: number) {
 
 /** Through the language server: time to diagnostics after didOpen/didChange, hover latency idle and during a check. */
 async function lspFigures(workspace: string, draft: string) {
+  // A 2 MB draft in the workspace, which Find References will check.
+  writeFileSync(join(workspace, 'long-read.md'), draft.repeat(Math.ceil(2e6 / draft.length)).slice(0, 2e6));
   const child = spawn(process.execPath, ['--expose-gc', join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<string, (v: unknown) => void>();
@@ -189,10 +191,40 @@ async function lspFigures(workspace: string, draft: string) {
     await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
     hoverIdle.push(performance.now() - ti);
   }
+  // Find References while a 2 MB draft sits in the workspace (each draft is checked in slices):
+  // hovers sent one after another meanwhile.
+  // Hover latencies, one hover after another, until `work` settles (at most `max` hovers).
+  const hoversWhile = async (work: Promise<unknown>, max: number) => {
+    let done = false;
+    void work.then(() => { done = true; });
+    const times: number[] = [];
+    while (!done && times.length < max) {
+      const th = performance.now();
+      await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+      times.push(performance.now() - th);
+    }
+    await work;
+    return times;
+  };
+  const t2 = performance.now();
+  const hoverDuringReferences = await hoversWhile(conn.sendRequest('textDocument/references', { textDocument: { uri }, position: { line, character }, context: { includeDeclaration: true } }), 200);
+  const referencesMs = performance.now() - t2;
+  // A 10 MB draft on one line: time to its diagnostics, and a hover on the other draft meanwhile.
+  const hugeUri = pathToFileURL(join(workspace, 'one-line.md')).toString();
+  const oneLine = draft.replace(/\n+/g, ' ');
+  const huge = oneLine.repeat(Math.ceil(10e6 / oneLine.length)).slice(0, 10e6);
+  const hugeDiag = new Promise((resolve) => conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => { if (p.uri === hugeUri) resolve(p); else waiting.get(`diag:${(p as { version?: number }).version}`)?.(p); }));
+  t = performance.now();
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: hugeUri, languageId: 'markdown', version: 1, text: huge } });
+  const hoverDuringHuge = await hoversWhile(hugeDiag, 2000);
+  const hugeToDiagnosticsMs = performance.now() - t;
   const memory = await conn.sendRequest('sourceTrace/memory') as NodeJS.MemoryUsage;
   await conn.sendRequest('shutdown');
   child.kill();
-  return { serverRssMB: mb(memory.rss), serverHeapMB: mb(memory.heapUsed), startupMs: Math.round(startupMs), openToDiagnosticsMs: Math.round(openToDiagnosticsMs), changeToDiagnosticsMedianMs: median(changeTimes), hoverIdleMedianMs: median(hoverIdle), hoverDuringCheckMedianMs: median(hoverBusy), note: 'didChange→diagnostics includes the 200 ms debounce' };
+  return { serverRssMB: mb(memory.rss), serverHeapMB: mb(memory.heapUsed), startupMs: Math.round(startupMs), openToDiagnosticsMs: Math.round(openToDiagnosticsMs), changeToDiagnosticsMedianMs: median(changeTimes), hoverIdleMedianMs: median(hoverIdle), hoverDuringCheckMedianMs: median(hoverBusy),
+    referencesWith2MBDraftMs: Math.round(referencesMs), hoverDuringReferencesMedianMs: median(hoverDuringReferences), hoverDuringReferencesMaxMs: Math.max(...hoverDuringReferences), hoversDuringReferences: hoverDuringReferences.length,
+    oneLine10MBToDiagnosticsMs: Math.round(hugeToDiagnosticsMs), hoverDuring10MBCheckMedianMs: median(hoverDuringHuge), hoverDuring10MBCheckMaxMs: Math.max(...hoverDuringHuge),
+    note: 'didChange→diagnostics includes the 200 ms debounce' };
 }
 
 function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
@@ -217,6 +249,8 @@ function table(results: Awaited<ReturnType<typeof benchSize>>[]): string {
     ['LSP server: start (from the persisted index) s · RSS / heap MB', ...results.map((r) => (r.lsp ? `${r2(r.lsp.startupMs / 1000)} · ${r.lsp.serverRssMB} / ${r.lsp.serverHeapMB}` : '–'))],
     ['LSP: didChange → diagnostics, 5,000-word draft (ms)', ...results.map((r) => (r.lsp ? r2(r.lsp.changeToDiagnosticsMedianMs) : '–'))],
     ['LSP: hover idle / during a check (ms)', ...results.map((r) => (r.lsp ? `${r2(r.lsp.hoverIdleMedianMs)} / ${r2(r.lsp.hoverDuringCheckMedianMs)}` : '–'))],
+    ['LSP: Find References with a 2 MB draft in the workspace (ms) · hover meanwhile median / max ms (hovers)', ...results.map((r) => (r.lsp ? `${r.lsp.referencesWith2MBDraftMs} · ${r2(r.lsp.hoverDuringReferencesMedianMs)} / ${r2(r.lsp.hoverDuringReferencesMaxMs)} (${r.lsp.hoversDuringReferences})` : '–'))],
+    ['LSP: 10 MB one-line draft → diagnostics (ms) · hover on another draft meanwhile median / max ms', ...results.map((r) => (r.lsp ? `${r.lsp.oneLine10MBToDiagnosticsMs} · ${r2(r.lsp.hoverDuring10MBCheckMedianMs)} / ${r2(r.lsp.hoverDuring10MBCheckMaxMs)}` : '–'))],
   ];
   const head = `| | ${results.map((r) => `${r.articles.toLocaleString('en-US')} articles`).join(' | ')} |\n|---|${results.map(() => '---').join('|')}|`;
   return `${head}\n${rows.slice(1).map((r) => `| ${r.join(' | ')} |`).join('\n')}`;

@@ -9,6 +9,7 @@ const jobs = [
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
   // Extraction worker threads of the server, the command line and the bench (found next to them).
   build({ ...common, entryPoints: ['server/src/index/extractWorker.ts'], outfile: 'dist/extractWorker.js' }),
+  build({ ...common, entryPoints: ['server/src/check/scanWorker.ts'], outfile: 'dist/scanWorker.js' }),
 ];
 if (process.argv.includes('--tests')) {
   jobs.push(

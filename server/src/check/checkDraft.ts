@@ -11,7 +11,8 @@ import { foldWord } from '../text/normalize';
 import { quoteTokens, TokenKind, wordCount } from '../text/quoteTokens';
 import { align, type Alignment } from './align';
 import { isDated, presentTenseVerb } from './dating';
-import { scanDraft } from './draftScan';
+import { scanDraft, type PlainDraftScan } from './draftScan';
+import { OFF_THREAD_CHARS, scanDraftOffThread } from './scanOffThread';
 import { sentenceAround, sharedSubject } from './topic';
 import { readArticleText } from '../corpus/articleText';
 
@@ -83,11 +84,11 @@ export interface CheckOptions {
  * (checkDraft) or in time slices that leave the event loop free and stop when cancelled
  * (checkDraftAsync, what the language server uses).
  */
-function* checkSteps(corpus: TraceCorpus, text: string, options: CheckOptions, out: DraftReport): Generator<void, DraftReport> {
+function* checkSteps(corpus: TraceCorpus, text: string, options: CheckOptions, out: DraftReport, scanned?: PlainDraftScan): Generator<void, DraftReport> {
   const minWords = options.minQuoteWords ?? 4;
   const maxQuotes = options.maxQuotes ?? 5000;
   const people = corpus.people;
-  const scan = scanDraft(text, (f) => people.resolve(f) !== undefined);
+  const scan = scanned ?? scanDraft(text, (f) => people.resolve(f) !== undefined);
   out.ignored = scan.ignored;
   out.people = scan.extraction.people.mentions.map((m) => ({ start: m.mentionStart, end: m.end, text: m.text, person: people.resolve(m.person.name) ?? null }));
   const findings = out.findings;
@@ -132,7 +133,10 @@ export function checkDraft(corpus: TraceCorpus, text: string, options: CheckOpti
 /** Runs the check in slices of `sliceMs`, yielding to the event loop between them; stops early when cancelled. */
 export async function checkDraftAsync(corpus: TraceCorpus, text: string, options: CheckOptions & { sliceMs?: number } = {}): Promise<DraftReport> {
   const out = emptyReport();
-  if (!(await runStepsInSlices(checkSteps(corpus, text, options, out), { sliceMs: options.sliceMs, stop: options.isCancelled }))) out.cancelled = true;
+  // A long draft is read on a worker thread: reading it cannot be sliced.
+  const scanned = text.length >= OFF_THREAD_CHARS ? await scanDraftOffThread(corpus, text) : undefined;
+  if (options.isCancelled?.()) { out.cancelled = true; return out; }
+  if (!(await runStepsInSlices(checkSteps(corpus, text, options, out, scanned), { sliceMs: options.sliceMs, stop: options.isCancelled }))) out.cancelled = true;
   return out;
 }
 

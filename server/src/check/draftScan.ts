@@ -10,6 +10,7 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { parse as parseYaml } from 'yaml';
 import { anonymousSpeaker, extractQuotes, type Extraction, type ExtractedQuote } from '../extract/extract';
 import type { Span } from '../text/paragraphs';
+import type { PlacedMention } from '../extract/speakers';
 import { ANONYMOUS_NOUNS } from '../extract/lexicon';
 import { foldWord } from '../text/normalize';
 
@@ -22,6 +23,18 @@ export interface DraftScan {
   ignored: number;
   /** Front matter says `source-trace: off`. */
   off: boolean;
+}
+
+/**
+ * What a check reads of a scan, as plain data a worker thread can send back: the article people's
+ * mentions, not their lookups.
+ */
+export interface PlainDraftScan extends Omit<DraftScan, 'extraction'> {
+  extraction: Omit<Extraction, 'people'> & { people: { mentions: PlacedMention[] } };
+}
+
+export function plainScan(scan: DraftScan): PlainDraftScan {
+  return { ...scan, extraction: { ...scan.extraction, people: { mentions: scan.extraction.people.mentions } } };
 }
 
 interface MdNode { type: string; value?: string; url?: string; children?: MdNode[]; position?: { start: { offset?: number }; end: { offset?: number } } }

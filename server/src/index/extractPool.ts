@@ -4,26 +4,13 @@
  * Results come back in any order; the caller awaits them in reading order, so the index is the
  * same as a single-threaded load would build.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './workerThread';
 import type { PersonEntry } from '../corpus/peopleFile';
 import type { ArticleExtract } from './traceCorpus';
 
 interface Pending { resolve: (x: ArticleExtract) => void; reject: (e: Error) => void }
-
-/**
- * The worker: the bundle next to this one (dist/extractWorker.js), or, when the engine runs from
- * its TypeScript sources (tests, through tsx), the source loaded through tsx's require hook.
- */
-function newWorker(workerData: unknown): Worker | null {
-  const bundled = join(__dirname, 'extractWorker.js');
-  if (existsSync(bundled)) return new Worker(bundled, { workerData });
-  const source = join(__dirname, 'extractWorker.ts');
-  if (existsSync(source)) return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true, workerData });
-  return null;
-}
 
 export class ExtractPool {
   private readonly pending = new Map<number, Pending>();
@@ -51,7 +38,7 @@ export class ExtractPool {
   static start(names: string[], people: PersonEntry[], size = Math.max(1, Math.min(4, availableParallelism() - 1))): ExtractPool | null {
     if (size < 1) return null;
     try {
-      const workers = Array.from({ length: size }, () => newWorker({ people, names }));
+      const workers = Array.from({ length: size }, () => startWorker('extractWorker', __dirname, { people, names }));
       if (workers.every((w): w is Worker => w !== null)) return new ExtractPool(workers);
       for (const w of workers) void w?.terminate();
       return null;
