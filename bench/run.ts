@@ -193,6 +193,8 @@ async function lspFigures(workspace: string, draft: string) {
   }
   // Find References while a 2 MB draft sits in the workspace (each draft is checked in slices):
   // hovers sent one after another meanwhile.
+  // Memory before the long drafts below, so the figure is the server's with a corpus and a draft open.
+  const memory = await conn.sendRequest('sourceTrace/memory') as NodeJS.MemoryUsage;
   // Hover latencies, one hover after another, until `work` settles (at most `max` hovers).
   const hoversWhile = async (work: Promise<unknown>, max: number) => {
     let done = false;
@@ -218,7 +220,6 @@ async function lspFigures(workspace: string, draft: string) {
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: hugeUri, languageId: 'markdown', version: 1, text: huge } });
   const hoverDuringHuge = await hoversWhile(hugeDiag, 2000);
   const hugeToDiagnosticsMs = performance.now() - t;
-  const memory = await conn.sendRequest('sourceTrace/memory') as NodeJS.MemoryUsage;
   await conn.sendRequest('shutdown');
   child.kill();
   return { serverRssMB: mb(memory.rss), serverHeapMB: mb(memory.heapUsed), startupMs: Math.round(startupMs), openToDiagnosticsMs: Math.round(openToDiagnosticsMs), changeToDiagnosticsMedianMs: median(changeTimes), hoverIdleMedianMs: median(hoverIdle), hoverDuringCheckMedianMs: median(hoverBusy),

@@ -8,7 +8,6 @@ import { readPeopleEntries } from './corpus/peopleFile';
 import { checkDraft, checkDraftAsync, type CheckOptions, type DraftReport } from './check/checkDraft';
 import { TraceCorpus, extractArticle, type ArticleExtract } from './index/traceCorpus';
 import { ExtractPool } from './index/extractPool';
-import { changeWordsIn } from './extract/positionChanges';
 import type { PersistedFile, PersistedIndex } from './index/persist';
 
 export interface EngineOptions extends LoadOptions {
@@ -91,7 +90,7 @@ export class TraceEngine {
     // otherwise sit idle for a third of the load). A turn of the event loop after each lets the
     // workers' results in.
     const send = (q: Queued) => {
-      q.pooled = pool!.extract(q.a.text, q.a.bodyStart, changeWordsIn(q.a.text)).catch(() => undefined);
+      q.pooled = pool!.extract(q.a.text, q.a.bodyStart).catch(() => undefined);
       void q.pooled.then(() => { q.settled = true; topUp(); });
     };
     const unsent = (q: Queued) => q.here && !q.pooled && !q.x;

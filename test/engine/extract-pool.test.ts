@@ -25,7 +25,7 @@ test('a load with extraction workers indexes exactly what a single-threaded load
   assert.equal(extractedOnWorkers + extractedWhileWaiting, POOL_AFTER * 3 - POOL_AFTER + 1, JSON.stringify(pooled.loadStats));
   assert.deepEqual(rows(pooled), rows(single));
   assert.deepEqual(pooled.check(draft.text).findings.map((f) => [f.text, f.verdict, f.source?.quote.n]), single.check(draft.text).findings.map((f) => [f.text, f.verdict, f.source?.quote.n]));
-  // Workers are handed the change words found on the loading thread: the changes found must not differ.
+  // Changes of position found on the workers are the ones found here.
   const changes = (e: TraceEngine) => e.corpus.positionChanges().map((c) => `${c.article.id} ${c.person.name}: ${c.sentence}`);
   assert.ok(changes(single).length > 3, `the archive reports changes of position: ${changes(single).length}`);
   assert.deepEqual(changes(pooled), changes(single));

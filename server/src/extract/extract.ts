@@ -78,8 +78,6 @@ export interface ExtractOptions {
   /** Paragraphs given by a Markdown parser; plain text is split by paragraphsOf. */
   paragraphs?: Span[];
   knownSurname?: (fold: string) => boolean;
-  /** Change-word offsets found beforehand (`changeWordsIn`), when another thread had time to. */
-  changeWords?: ArrayLike<number>;
 }
 
 const TRANSCRIPT = /^([\p{Lu}][\p{Lu}.'\u2019 -]{1,30}):[ \t]+/u;
@@ -119,7 +117,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
     quotes.push(q);
   }
   shareWithinGroups(quotes);
-  return { quotes, problems, people, changes: findPositionChanges(ctx, options.changeWords), paragraphs };
+  return { quotes, problems, people, changes: findPositionChanges(ctx), paragraphs };
 }
 
 export interface Context {

@@ -50,14 +50,13 @@ export class ExtractPool {
   /** Articles sent and not yet returned. */
   get backlog(): number { return this.pending.size; }
 
-  /** `changeWords`: the text's change words (`changeWordsIn`), found on the calling thread, which has time to spare. */
-  extract(text: string, bodyStart: number, changeWords: number[]): Promise<ArticleExtract> {
+  extract(text: string, bodyStart: number): Promise<ArticleExtract> {
     if (this.broken) return Promise.reject(this.broken);
     const id = this.seq++;
     const worker = this.workers[this.turn++ % this.workers.length];
     return new Promise<ArticleExtract>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, text, bodyStart, changeWords });
+      worker.postMessage({ id, text, bodyStart });
     });
   }
 

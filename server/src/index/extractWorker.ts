@@ -14,9 +14,9 @@ const registry = new PeopleRegistry(people);
 for (const n of names) registry.add(n);
 const knownSurname = (f: string) => registry.resolve(f) !== undefined;
 
-parentPort!.on('message', (m: { id: number; text: string; bodyStart: number; changeWords: number[] }) => {
+parentPort!.on('message', (m: { id: number; text: string; bodyStart: number }) => {
   try {
-    parentPort!.postMessage({ id: m.id, extract: extractArticle({ text: m.text, bodyStart: m.bodyStart } as LoadedArticle, knownSurname, m.changeWords) });
+    parentPort!.postMessage({ id: m.id, extract: extractArticle({ text: m.text, bodyStart: m.bodyStart } as LoadedArticle, knownSurname) });
   } catch (e) {
     parentPort!.postMessage({ id: m.id, error: (e as Error).message });
   }

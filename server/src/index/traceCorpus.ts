@@ -95,8 +95,8 @@ export interface CorpusSnapshot {
   ngram: NgramSnapshot;
 }
 
-export function extractArticle(article: LoadedArticle, knownSurname?: (f: string) => boolean, changeWords?: ArrayLike<number>): ArticleExtract {
-  const x = extractQuotes(article.text, { bodyStart: article.bodyStart, knownSurname, changeWords });
+export function extractArticle(article: LoadedArticle, knownSurname?: (f: string) => boolean): ArticleExtract {
+  const x = extractQuotes(article.text, { bodyStart: article.bodyStart, knownSurname });
   return {
     quotes: x.quotes.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker, speakerMention: q.speakerMention })),
     persons: x.people.persons.map((p) => ({ name: p.name, roles: p.roles })),
