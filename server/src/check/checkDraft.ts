@@ -13,7 +13,7 @@ import { align, type Alignment } from './align';
 import { isDated, presentTenseVerb } from './dating';
 import { scanDraft, type PlainDraftScan } from './draftScan';
 import { OFF_THREAD_CHARS, scanDraftOffThread } from './scanOffThread';
-import { sentenceAround, sharedSubject } from './topic';
+import { sentenceAround, speakerWords, subjectOverlap, subjectWords, type Subject } from './topic';
 import { readArticleText } from '../corpus/articleText';
 
 export type Verdict = 'verified' | 'misquote' | 'misattributed' | 'outdated' | 'unsourced';
@@ -229,6 +229,8 @@ function describe(prose: string, draft: ReturnType<typeof quoteTokens>, q: Corpu
   return { quote: q, article: q.article, speaker: null, start, end, wording: q.text.slice(start - q.start, end - q.start), errors: a.errors, changes };
 }
 
+const changeSubjects = new WeakMap<object, WeakMap<PositionChangeRef, Subject>>();
+
 /** How far before and after a quotation its dating phrase may stand: a long paragraph of copy. */
 const DATING_REACH = 2000;
 
@@ -244,10 +246,19 @@ function outdatedBy(corpus: TraceCorpus, prose: string, paragraph: { start: numb
   const sourceText = readArticleText(best.article);
   const quoteSide = `${best.quote.text} ${sourceText ? sentenceAround(sourceText, best.quote.start, best.quote.end) : ''}`;
   const personWord = (w: string) => corpus.people.isSurname(w);
+  const exclude = speakerWords(person.name);
+  const quoteSubject = subjectWords(quoteSide, exclude, personWord);
+  // A change's subject is read once per registry (its article re-read from disk), not once per quotation.
+  let cache = changeSubjects.get(corpus.people);
+  if (!cache) changeSubjects.set(corpus.people, (cache = new WeakMap()));
   let later: PositionChangeRef | undefined, overlap: string[] | null = null;
   for (const c of changes) {
-    const changeText = readArticleText(c.article);
-    overlap = sharedSubject(quoteSide, changeText ? sentenceAround(changeText, c.start, c.end, true) : c.sentence, person.name, personWord);
+    let subject = cache.get(c);
+    if (!subject) {
+      const changeText = readArticleText(c.article);
+      cache.set(c, (subject = subjectWords(changeText ? sentenceAround(changeText, c.start, c.end, true) : c.sentence, exclude, personWord)));
+    }
+    overlap = subjectOverlap(quoteSubject, subject);
     if (overlap) { later = c; break; }
   }
   if (!later || !overlap) return null;

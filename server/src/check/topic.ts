@@ -68,14 +68,15 @@ export function sentenceAround(text: string, start: number, end: number, withPre
   return text.slice(a, b + 1);
 }
 
+export type Subject = ReturnType<typeof subjectWords>;
+export const speakerWords = (speakerName: string) => new Set(speakerName.toLowerCase().split(/\s+/));
+
 /**
  * Words the quotation's side and the change's side share, at least two: content words or names of
- * things (a country, an organisation, a programme); no person's name, given name or surname.
+ * things (a country, an organisation, a programme); no person's name, given name or surname
+ * (`subjectWords` leaves those out, with the speaker's own words in `speakerWords`).
  */
-export function sharedSubject(quoteSide: string, changeSide: string, speakerName: string, isPersonName: (fold: string) => boolean = () => false): string[] | null {
-  const exclude = new Set(speakerName.toLowerCase().split(/\s+/));
-  // People are who the copy is about, not what a position is about: their names do not count.
-  const a = subjectWords(quoteSide, exclude, isPersonName), b = subjectWords(changeSide, exclude, isPersonName);
+export function subjectOverlap(a: Subject, b: Subject): string[] | null {
   const names = [...a.names].filter((w) => b.names.has(w) || b.words.has(w));
   const words = [...a.words].filter((w) => b.words.has(w) || b.names.has(w));
   return names.length + words.length >= 2 ? [...names, ...words] : null;
