@@ -84,6 +84,9 @@ export class TraceEngine {
     // order, so the result is the same.
     const queue: Queued[] = [];
     let pool: ExtractPool | null = null;
+    // What the workers know, for the articles this thread extracts in their place: a request
+    // answered meanwhile may refresh the registry, and the index must not depend on when.
+    let poolKnows: (f: string) => boolean = corpus.knownSurname;
     let read = 0;
     // The workers are kept POOL_DEPTH articles busy, oldest first; while the oldest article waits
     // on a worker, this thread extracts the newest unsent one itself (on two cores it would
@@ -103,7 +106,7 @@ export class TraceEngine {
         let i = queue.length - 1;
         while (i > 0 && !unsent(queue[i])) i--;
         if (i === 0) break;
-        queue[i].x = extractArticle(queue[i].a, corpus.knownSurname);
+        queue[i].x = extractArticle(queue[i].a, poolKnows);
         engine.loadStats.extractedWhileWaiting++;
         await new Promise(setImmediate);
       }
@@ -127,6 +130,7 @@ export class TraceEngine {
           if (needsExtraction && read === 0) corpus.refreshPeople();
           if (needsExtraction && ++read === POOL_AFTER && options.extractWorkers !== 0) {
             pool = ExtractPool.start(corpus.knownNames(), corpus.peopleEntries, options.extractWorkers);
+            poolKnows = corpus.knownSurnameNow();
           }
           // A worker that fails leaves the article to this thread.
           queue.push({ a, refresh, settled: false, here: needsExtraction && pool !== null });

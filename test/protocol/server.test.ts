@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INDEX_FILE, loadIndex } from '../../server/src/index/persist';
+import { OFF_THREAD_CHARS } from '../../server/src/check/scanOffThread';
 import { pathToFileURL } from 'node:url';
 import { applyTextEdits, LspClient, type Diagnostic } from './lspClient';
 import { SEED_CORPUS } from '../helpers';
@@ -190,8 +191,11 @@ test('a broken corpus file gets a diagnostic on that file', async () => {
 
 test('a hover answers while a long check is still running', async () => {
   const u = pathToFileURL(join(ws, 'long.md')).toString();
-  const para = 'In April, Hegseth said “We need to prepare for great-power competition.” Hegseth said “We will send every tank we have to the front.”\n\n';
-  const text = para.repeat(900);
+  const para = 'In April, Hegseth said “We need to prepare for great-power competition.” Hegseth said “We will send every tank we have to the front.” ' +
+    'The council met again on Tuesday to weigh the budget for the coming year. No vote is expected before the recess, and members said little.\n\n';
+  // Past OFF_THREAD_CHARS: the bundled server reads it on its scan worker.
+  const text = para.repeat(1000);
+  assert.ok(text.length > OFF_THREAD_CHARS);
   let hoverDone = false;
   let diagnosticsBeforeHover = false;
   const seen = () => { if (client.diagnostics.has(u) && !hoverDone) diagnosticsBeforeHover = true; };
@@ -203,7 +207,7 @@ test('a hover answers while a long check is still running', async () => {
   assert.match(h.contents.value, /Verified/);
   assert.equal(diagnosticsBeforeHover, false, 'the hover did not wait for the full check');
   const d = await client.diagnosticsFor(u);
-  assert.equal(d.filter((x) => x.code === "unsourced").length, 900);
+  assert.equal(d.filter((x) => x.code === "unsourced").length, 1000);
 });
 
 test('a storm of edits ends with diagnostics for the final text only', async () => {

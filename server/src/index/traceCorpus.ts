@@ -141,6 +141,8 @@ export class TraceCorpus {
 
   /** Surnames known anywhere, so articles that only say "Hegseth" still read it as a person. */
   knownSurname = (f: string): boolean => this.registry.resolve(f) !== undefined;
+  /** The same question, asked of the registry as it is now, whatever refreshes it later. */
+  knownSurnameNow(): (f: string) => boolean { const reg = this.registry; return (f) => reg.resolve(f) !== undefined; }
 
   /** A quotation's words: ids and kinds. */
   tokensOf(q: CorpusQuote): TokenView { return this.tokens.view(q.tok, q.len); }
