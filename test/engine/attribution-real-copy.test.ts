@@ -494,6 +494,9 @@ test('a person named by first name only ("Melanie said") is someone he or she ca
   const q = quotes(text);
   assert.deepEqual(q.map((x) => x.speaker?.name), ['Marisol', 'Marisol']);
   assert.ok(q.every((x) => !confidentSpeaker(x.speaker)));
+  // An adverb may stand between the name and the verb; a word that is neither leaves the name nobody.
+  assert.deepEqual(namesIn('Stephanie Harlow wrote the profile.\n\n\u201CI would,\u201D Marisol quietly said.'), ['Stephanie Harlow', 'Marisol']);
+  assert.deepEqual(namesIn('Stephanie Harlow wrote the profile.\n\n\u201CI would,\u201D Marisol later wrote.'), ['Stephanie Harlow']);
   // A place after a preposition is no first name ("in Brooklyn said"), and without the cue a lone given name is nobody.
   assert.deepEqual(namesIn('Voters in Brooklyn said the vote was fair.'), []);
   assert.deepEqual(namesIn('Marisol is a town.'), []);

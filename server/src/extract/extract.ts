@@ -317,9 +317,8 @@ function cueBefore(ctx: Context, p: number, at: number): Found | null {
     // "a candidate who promised …" is not the quotation's cue.
     const rel = relativeBefore(folds, k);
     if (rel >= 0) {
-      // Whether the relative clause runs on to the quotation ("…, who asked not to be named, said"
-      // and "…, who had condemned it. “…”" closed it before).
-      // Only into a quotation in the same sentence: a clause that ends the sentence before one gives no speaker to it.
+      // Whether the relative clause runs on into the quotation, in the same sentence ("…, who asked
+      // not to be named, said" and "…, who had condemned it. “…”" closed it before).
       const open = ctx.masked(at) && !/[,.!?;]/.test(ctx.text.slice(toks[k].end, at).replace(/[,:]\s*$/, ''));
       const found = relativeAntecedent(ctx, s, toks, rel, open);
       if (found) return { ...found, cue: 'before', verb: verbOf(toks[k]) };
@@ -345,13 +344,14 @@ function cueBefore(ctx: Context, p: number, at: number): Found | null {
  * Where the relative pronoun of a cue verb stands: right before it, or before a time phrase or an
  * adverb ("who in 2010 said", "who later wrote"); -1 when the verb opens no relative clause.
  */
+const TIME_OPENERS = new Set('in on during last this earlier later once also then had has have previously recently famously'.split(' '));
+const TIME_WORDS = new Set([...TIME_OPENERS, ...'year week month monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' ')]);
 function relativeBefore(folds: string[], k: number): number {
   if (k > 0 && /^(who|which|that)$/.test(folds[k - 1])) return k - 1;
   for (let j = k - 1; j > 0 && j >= k - 4; j--) {
     if (folds[j - 1] !== 'who' && folds[j - 1] !== 'which') continue;
     const between = folds.slice(j, k);
-    const timely = /^(in|on|during|last|this|earlier|later|once|also|then|had|has|have|previously|recently|famously)$/.test(between[0]) &&
-      between.every((w) => /^(in|on|during|last|this|earlier|later|once|also|then|had|has|have|previously|recently|famously|year|week|month|\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2})$/.test(w));
+    const timely = TIME_OPENERS.has(between[0]) && between.every((w) => TIME_WORDS.has(w) || /^\d{1,4}$/.test(w));
     return timely ? j - 1 : -1;
   }
   return -1;

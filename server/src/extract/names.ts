@@ -188,10 +188,11 @@ function readRun(text: string, run: Token[], all: Token[], runIndex: number, kno
   if (!titled && name.length > 1 && (modifiesRole(text, last.end, given) || productAfterNumber(all, runIndex) || calledThing(text, start))) return null;
   if (!sex && given) sex = sexOfGivenName(first);
   // "said 9/11 widow Ana Ruiz", "Congresswoman Ana Ruiz": the role noun right before the name.
-  const before = all[all.indexOf(name[0]) - 1];
+  const at = all.indexOf(name[0]);
+  const before = all[at - 1];
   if (!sex && before && before.end + 1 === name[0].start) sex = sexOfRoleWord(before.fold);
   const end = last.possessive ? last.end - 2 : last.end;
-  const rolesStart = roleStart(text, all, all.indexOf(name[0]));
+  const rolesStart = roleStart(text, all, at);
   const roles = rolesStart < start ? [cleanRole(text.slice(rolesStart, start))].filter(isRole) : [];
   return { name: text.slice(start, end).replace(/\s+/g, ' '), start, end, mentionStart: rolesStart, roles, titled: titled || roles.length > 0, possessive: last.possessive, sex };
 }

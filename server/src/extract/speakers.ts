@@ -157,7 +157,6 @@ export function editDistance(a: string, b: string, max: number): number {
  * name that no common word shares, most of whose bearers are of one sex, as the subject of a
  * reporting verb, is such a person (with the sex the name tells, for he and she).
  */
-const FIRST_NAME_CUE = /^\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)/u;
 // "in Brooklyn said": a place after a preposition.
 const PLACE_BEFORE = /\b(?:in|from|at|of|to|near|outside|across|around|for|on|with|by)\s+$/i;
 function firstNameSpeakers(text: string, runs: { run: CapitalisedRun; fold: string }[]): Map<string, Sex> {
@@ -165,27 +164,33 @@ function firstNameSpeakers(text: string, runs: { run: CapitalisedRun; fold: stri
   for (const { run: r, fold: f } of runs) {
     // The word after first, read by hand: a lone capitalised word opens most sentences, and a
     // miss in the small verb set costs less than one in the long list of given names.
-    const end = r.start + r.text.length;
-    if (!mayBeCue(nextWord(text, end))) continue;
+    if (!reportingVerbAfter(text, r.start + r.text.length)) continue;
     const sex = sexOfGivenName(f);
     if (!sex || out.has(f) || isCommonWord(f)) continue;
-    const cue = FIRST_NAME_CUE.exec(text.slice(end, end + 30));
-    if (cue && SPEECH_VERBS.has(cue[1]) && !PLACE_BEFORE.test(text.slice(Math.max(0, r.start - 12), r.start)) && !usedAsSurname(text, r.text)) out.set(f, sex);
+    if (!PLACE_BEFORE.test(text.slice(Math.max(0, r.start - 12), r.start)) && !usedAsSurname(text, r.text)) out.set(f, sex);
   }
   return out;
 }
 
-/** The lowercase ASCII word after whitespace at `at` ("" when there is none). */
-function nextWord(text: string, at: number): string {
+/** Whether a reporting verb follows `at`, after whitespace and perhaps an adverb ("Melanie quietly said"). */
+function reportingVerbAfter(text: string, at: number): boolean {
+  const first = wordAfter(text, at);
+  if (!first) return false;
+  if (SPEECH_VERBS.has(first.word)) return true;
+  if (!first.word.endsWith('ly')) return false;
+  const second = wordAfter(text, first.end);
+  return !!second && SPEECH_VERBS.has(second.word);
+}
+
+/** The lowercase ASCII word after whitespace at `at`, and where it ends. */
+function wordAfter(text: string, at: number): { word: string; end: number } | null {
   let i = at;
   while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 160)) i++;
-  if (i === at) return '';
+  if (i === at) return null;
   let j = i;
   while (j < text.length && j - i < 20) { const c = text.charCodeAt(j); if (c < 97 || c > 122) break; j++; }
-  return text.slice(i, j);
+  return j - i > 1 ? { word: text.slice(i, j), end: j } : null;
 }
-/** A reporting verb, or an adverb that may stand before one ("Melanie quietly said"). */
-const mayBeCue = (w: string) => w.length > 1 && (SPEECH_VERBS.has(w) || w.endsWith('ly'));
 
 /**
  * "the Clinton campaign", "the Carter years", "the Clintons": Clinton, Carter and Taylor are given
@@ -452,13 +457,13 @@ export class ArticlePeople {
   /** Whether a mention opens its sentence (its subject), is a possessive or a preposition's object (weak), or neither. */
   private grammaticalRole(m: PlacedMention, previous?: PlacedMention): 'subject' | 'weak' | 'other' {
     const text = this.text;
-    const before12 = text.slice(Math.max(0, m.mentionStart - 13), m.mentionStart);
-    // "According to Ham, the administration …": the person the sentence reports, its source.
-    if (ACCORDING_TO.test(before12) && !/^['\u2019]s\b/.test(text.slice(m.end, m.end + 3))) return 'subject';
     if (/^['\u2019]s\b/.test(text.slice(m.end, m.end + 3))) return 'weak';
+    const lead = text.slice(Math.max(0, m.mentionStart - 13), m.mentionStart);
+    // "According to Ham, the administration …": the person the sentence reports, its source.
+    if (ACCORDING_TO.test(lead)) return 'subject';
     // "with Hillary Clinton — who has called for … — lambasting the plan": the absolute
     // construction makes the name the agent of its participle, not a preposition's object.
-    if (PREPOSITION_BEFORE.test(before12)) return WITH_BEFORE.test(before12) && WITH_AGENT.test(text.slice(m.end, m.end + 160)) ? 'other' : 'weak';
+    if (PREPOSITION_BEFORE.test(lead)) return WITH_BEFORE.test(lead) && WITH_AGENT.test(text.slice(m.end, m.end + 160)) ? 'other' : 'weak';
     // "Trump campaign spokesman Jason Miller": a name that modifies another's role is nobody's subject.
     if (MODIFIER_AFTER.test(text.slice(m.end, m.end + 40))) return 'weak';
     // "the Clinton campaign", "Trump supporters": a name modifying a noun names no one who acts.
