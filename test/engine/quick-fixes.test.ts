@@ -88,5 +88,8 @@ test('an ignore comment hides exactly the next quotation, whatever the line ends
     const r = engine.check(draft);
     assert.equal(r.ignored, 1, JSON.stringify(eol));
     assert.deepEqual(r.findings.map((x) => x.text.slice(0, 23)), ['We will never surrender'], JSON.stringify(eol));
+    // A comment whose own paragraph holds no quotation covers nothing in the next one.
+    const apart = ['<!-- source-trace-ignore -->', 'A paragraph with no quotation in it.', '', '“We will never surrender any inch of the harbor to anyone at all,” she said.', ''].join(eol);
+    assert.equal(engine.check(apart).ignored, 0, JSON.stringify(eol));
   }
 });

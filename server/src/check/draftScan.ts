@@ -127,7 +127,7 @@ export function scanDraft(text: string, knownSurname?: (fold: string) => boolean
   let ignored = 0;
   for (const q of quotes) {
     // An ignore comment covers the next quotation, if nothing but its own line or paragraph lies between.
-    const ignoredByComment = ignoreAfter.some((at) => at <= q.open && q.open - at < 600 && !/\n[ \t>]*\n/.test(prose.slice(at, q.open)) &&
+    const ignoredByComment = ignoreAfter.some((at) => at <= q.open && q.open - at < 600 && !/\n[ \t>\r]*\n/.test(prose.slice(at, q.open)) &&
       !quotes.some((o) => o !== q && o.open >= at && o.open < q.open));
     if (off || ignoredByComment || disabledAt(q.open)) { ignored++; continue; }
     kept.push(q);
