@@ -593,3 +593,16 @@ test('a relative clause that runs on to the quotation gives its antecedent: "X, 
   const closed = lead + '(Ana Ruiz praised allies like Tomas Ebbe, who had condemned the levy. \u201CFamily people\u201D are \u201Cnot out to tax anyone,\u201D she said.)';
   assert.deepEqual(quotes(closed).map((q) => q.speaker?.name), ['Ana Ruiz', 'Ana Ruiz']);
 });
+
+test('a quotation that opens a sentence of its own takes the reporting cue of the sentence before, wherever its verb stands; with no cue, nobody', () => {
+  const cued = 'Her old partner at the firm, Dana Whitcombe, called her a closer who never let a deal go. “She could make a bank say yes twice in one week.”';
+  assert.equal(person(cued), 'Dana Whitcombe');
+  assert.equal(last(cued)?.speaker?.via, 'carried', 'carried: evidence to trace, not to raise an alarm');
+  const uncued = 'Her old partner at the firm, Dana Whitcombe, sold the building in 2014. “She could make a bank say yes twice in one week.”';
+  assert.equal(person(uncued), null);
+});
+
+test('"characterized X as" is a reporting cue; a "character" is not', () => {
+  assert.equal(person('Later Omar Feldt characterized the council’s plan as, “a rescue nobody asked for.”'), 'Omar Feldt');
+  assert.ok(SPEECH_VERBS.has('characterises') && !SPEECH_VERBS.has('character'));
+});

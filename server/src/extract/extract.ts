@@ -816,11 +816,12 @@ function inherit(ctx: Context, q: ExtractedQuote, span: QuoteSpan, before: Extra
   const s = windowStart(sentenceStartOf(ctx, span.paragraph, span.open), span.open);
   if (/[\p{L}\p{N}]/u.test(ctx.text.slice(s, span.open))) return;
   if (!prev || prev.paragraph !== q.paragraph || !prev.speaker || prev.close < sentenceStartOf(ctx, span.paragraph, Math.max(s - 2, ctx.paragraphs[span.paragraph].start))) {
-    // "…, Schiff said. “The other factor …”": a sentence that ends in its own cue gives its speaker
-    // to the quotation opening the next one, carried (not evidence enough for an alarm).
+    // "…, Schiff said. “The other factor …”" and "Her old partner called her a closer. “She never
+    // let a deal go.”": the sentence before, when a reporting verb is its cue, gives its speaker to
+    // the quotation opening the next one, carried (not evidence enough for an alarm).
     const bridged = prev?.paragraph === q.paragraph && prev.speaker && !prev.speaker.kind ? pronounBridge(ctx, span.paragraph, s, prev) : false;
     if (bridged && prev?.speaker) { carry(q, prev.speaker, prev.speakerMention, prev.verb); return; }
-    const found = cueEndingSentence(ctx, span.paragraph, s);
+    const found = cueOfSentenceBefore(ctx, span.paragraph, s);
     if (found?.speaker) carry(q, found.speaker, found.mention ?? null, found.verb ?? null);
     return;
   }
@@ -830,7 +831,6 @@ function inherit(ctx: Context, q: ExtractedQuote, span: QuoteSpan, before: Extra
   q.cue = 'inherited';
 }
 
-/** The cue that ends the sentence before `sentenceStart` ("…, Schiff said."), if the sentence ends with one. */
 /**
  * "“…,” Obama said after the meeting. He didn't suggest retaliation. “Our goal …”": one sentence
  * between, whose subject is a he or she that refers to the previous quotation's speaker, keeps
@@ -849,13 +849,12 @@ function pronounBridge(ctx: Context, p: number, s: number, prev: ExtractedQuote)
   return !!ref && !ref.ambiguous && ref.mention.person.name === prev.speaker?.name;
 }
 
-function cueEndingSentence(ctx: Context, p: number, sentenceStart: number): Found | null {
+/** The reporting cue of the sentence before `sentenceStart` in the same paragraph, and its subject. */
+function cueOfSentenceBefore(ctx: Context, p: number, sentenceStart: number): Found | null {
   const pStart = ctx.paragraphs[p].start;
   if (sentenceStart <= pStart) return null;
   let end = sentenceStart;
   while (end > pStart && /[\s.!?]/.test(ctx.text[end - 1])) end--;
-  const toks = tokens(ctx.text, Math.max(pStart, end - 80), end).filter((t) => !ctx.masked(t.start)).slice(-4);
-  if (!toks.some((t) => SPEECH_VERBS.has(t.fold) && !isCapitalised(t))) return null;
   return cueBefore(ctx, p, end);
 }
 

@@ -85,6 +85,8 @@ export const NOT_NAME_WORDS = set(`
   follow read watch listen share subscribe photo image video update updated editor's note
   god lord war world although though because whereas unless whether despite among between including like
   unlike nonetheless nevertheless indeed perhaps maybe sure yeah oh well thank thanks please dear
+  later earlier afterward afterwards finally eventually initially ultimately separately similarly likewise
+  recently previously soon once overall otherwise besides
 `);
 
 /** Labels of an editor's paragraph ("CLARIFICATION: …", "UPDATE: …"): the paragraph after them is no speaker's words. */
