@@ -57,6 +57,38 @@ test('check --format sarif is SARIF 2.1.0 with rules and locations', () => {
   const ids = new Set(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId));
   for (const code of ['misquote', 'misattributed', 'outdated', 'unsourced']) assert.ok(ids.has(code), code);
   assert.match(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, /examples\/.*\.md$/);
+  // What code scanning shows: the tool's version, each rule's help and default level, and no link to a path on this machine.
+  const driver = sarif.runs[0].tool.driver;
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  assert.equal(driver.version, pkg.version);
+  for (const rule of driver.rules) {
+    assert.ok(rule.help.text.length > 40 && rule.shortDescription.text && rule.fullDescription.text, rule.id);
+    assert.ok(['warning', 'note', 'error'].includes(rule.defaultConfiguration.level), rule.id);
+  }
+  assert.equal(driver.rules.find((x: { id: string }) => x.id === 'unsourced').defaultConfiguration.level, 'note');
+  assert.doesNotMatch(r.stdout, /file:\/\//);
+  // The package names no homepage, so no link is made up (see the README's "The package").
+  assert.equal(pkg.homepage, undefined);
+  assert.ok(!('informationUri' in driver) && driver.rules.every((x: object) => !('helpUri' in x)));
+});
+
+test('text output: colour only when asked or on a terminal without NO_COLOR; a one-line summary by verdict', () => {
+  const ansi = /\u001b\[/;
+  const always = run('check', '--color', 'always', 'examples');
+  assert.match(always.stdout, /\u001b\[33mwarning misattributed\u001b\[0m/);
+  assert.doesNotMatch(run('check', '--color=never', 'examples').stdout, ansi);
+  const piped = run('check', 'examples');
+  assert.doesNotMatch(piped.stdout, ansi, 'a pipe is no terminal');
+  assert.equal(piped.stderr.trim().split('\n').at(-1), '1 draft, 8 quotations (4 verified, 1 misquote, 1 misattributed, 1 outdated, 1 unsourced): 4 findings; corpus: 4 articles, 37 quotations');
+  assert.match(run('check', '--color', 'sometimes', 'examples').stderr, /--color must be auto, always or never/);
+  // On a terminal (a pseudo-terminal from util-linux's script): colour, unless NO_COLOR is set.
+  const onTty = (env: Record<string, string>) => spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} bin/source-trace.js check examples`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const tty = onTty({});
+  assert.equal(tty.error, undefined, 'script(1) runs here');
+  assert.match(tty.stdout, /\u001b\[33mwarning outdated/);
+  const noColor = onTty({ NO_COLOR: '1' });
+  assert.match(noColor.stdout, /warning outdated/);
+  assert.doesNotMatch(noColor.stdout, ansi);
 });
 
 test('the demo draft in examples/ shows every verdict', () => {
@@ -117,6 +149,35 @@ test('check --index: the first run writes the index, the next reads no unchanged
   assert.doesNotMatch(second.stderr, /empty file/, 'no article was read again');
   assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
   assert.equal(statSync(index).mtimeMs, written, 'nothing changed: the index is not rewritten');
+});
+
+test('check keeps its index in .source-trace/ of the current folder by default; --no-cache neither reads nor writes one', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-cli-cache-'));
+  cpSync(join(ROOT, 'corpus'), join(dir, 'corpus'), { recursive: true });
+  const file = draft('In October, Hegseth said “He confirmed once again that the U.S. is a true ally.”\n');
+  const inDir = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'source-trace.js'), ...args], { cwd: dir, encoding: 'utf8' });
+  const first = inDir('check', '--format', 'json', file);
+  assert.equal(first.status, 1, first.stderr);
+  const index = join(dir, '.source-trace', readdirSync(join(dir, '.source-trace')).find((f) => /^index-v\d+\.bin$/.test(f))!);
+  assert.equal(readFileSync(join(dir, '.source-trace', '.gitignore'), 'utf8'), '*\n', 'the folder the tool made is ignored by git');
+  for (const f of readdirSync(join(dir, 'corpus')).filter((x) => x.endsWith('.md'))) {
+    const path = join(dir, 'corpus', f);
+    const st = statSync(path);
+    writeFileSync(path, ' '.repeat(st.size));
+    utimesSync(path, st.atimeMs / 1000, st.mtimeMs / 1000);
+  }
+  const second = inDir('check', '--format', 'json', file);
+  assert.doesNotMatch(second.stderr, /empty file/, 'the second run read no unchanged article');
+  assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
+  // --no-cache indexes afresh (and so sees the blanked articles) and leaves the index alone.
+  const written = statSync(index).mtimeMs;
+  const fresh = inDir('check', '--no-cache', '--format', 'json', file);
+  assert.match(fresh.stderr, /empty file/);
+  assert.equal(statSync(index).mtimeMs, written);
+  const elsewhere = mkdtempSync(join(tmpdir(), 'st-cli-nocache-'));
+  spawnSync(process.execPath, [join(ROOT, 'bin', 'source-trace.js'), 'check', '--no-cache', '--corpus', join(ROOT, 'corpus'), file], { cwd: elsewhere });
+  assert.deepEqual(readdirSync(elsewhere), [], '--no-cache writes nothing');
+  assert.match(inDir('check', '--no-cache', '--index', index, file).stderr, /--index and --no-cache contradict each other/);
 });
 
 test('check --index never destroys or hides anything: a FIFO, a file that is no index, a drafts folder, stale temporaries', () => {

@@ -53,7 +53,7 @@ test('the terminal and SARIF get plain text; hover links are percent-encoded', a
   const json = toJson(engine.corpus, join(dir, 'd.md'), draft, engine.check(draft), dir);
   const text = toText([json]);
   assert.ok(!text.includes(ESC) && !text.includes(RLO) && !text.includes('\n['), text);
-  const sarif = JSON.stringify(toSarif([json], 'https://example.invalid/readme'));
+  const sarif = JSON.stringify(toSarif([json], { version: '0.0.0', informationUri: 'https://example.invalid/readme' }));
   assert.ok(!/\]\(javascript/.test(sarif), sarif);
   assert.ok(!sarif.includes('\\u001b'), 'no escape in SARIF');
   const link = sourceLink('/tmp/odd (name)\u200B.md', 0, 0);

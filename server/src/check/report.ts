@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { LineIndex, type Range } from '../text/lineIndex';
 import type { TraceCorpus } from '../index/traceCorpus';
 import type { Code, DraftReport, Finding } from './checkDraft';
-import { DEFAULT_SEVERITY, message } from './messages';
+import { DEFAULT_SEVERITY, RULE_HELP, message } from './messages';
 import { forSarif, forTerminal } from '../text/sanitize';
 import { evidenceOf, type SourceData } from './findingData';
 
@@ -40,23 +40,53 @@ export function toJson(corpus: TraceCorpus, path: string, text: string, report: 
   return out;
 }
 
-export function toText(files: JsonFile[]): string {
+const ANSI: Record<string, string> = { error: '31', warning: '33', information: '36', hint: '2' };
+const paint = (on: boolean, codes: string, text: string) => (on ? `\u001b[${codes}m${text}\u001b[0m` : text);
+
+/** `path:line:col: severity code: message`, a line per diagnostic; with colour, the severity and code stand out. */
+export function toText(files: JsonFile[], color = false): string {
   const lines: string[] = [];
-  for (const f of files) for (const q of f.quotes) for (const d of q.diagnostics)
-    lines.push(`${forTerminal(f.path)}:${q.range.start.line + 1}:${q.range.start.character + 1}: ${d.severity} ${d.code}: ${forTerminal(d.message)}`);
+  for (const f of files) for (const q of f.quotes) for (const d of q.diagnostics) {
+    const where = `${forTerminal(f.path)}:${q.range.start.line + 1}:${q.range.start.character + 1}:`;
+    lines.push(`${paint(color, '1', where)} ${paint(color, ANSI[d.severity] ?? '0', `${d.severity} ${d.code}`)}: ${forTerminal(d.message)}`);
+  }
   return lines.join('\n');
 }
 
-export function toSarif(files: JsonFile[], readmeUrl: string): unknown {
+const VERDICTS: Finding['verdict'][] = ['verified', 'misquote', 'misattributed', 'outdated', 'unsourced'];
+
+/** The run in one line: drafts, quotations by verdict, findings, and the corpus they were traced in. */
+export function summaryLine(files: JsonFile[], corpus: { articles: number; quotations: number }, color = false): string {
+  const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+  const tally = new Map<string, number>();
+  let quotes = 0, findings = 0;
+  for (const f of files) for (const q of f.quotes) { quotes++; findings += q.diagnostics.length; tally.set(q.verdict, (tally.get(q.verdict) ?? 0) + 1); }
+  const byVerdict = VERDICTS.filter((v) => tally.get(v)).map((v) => `${tally.get(v)} ${v}`).join(', ');
+  const found = paint(color && findings > 0, '1;33', n(findings, 'finding'));
+  return `${n(files.length, 'draft')}, ${n(quotes, 'quotation')}${byVerdict ? ` (${byVerdict})` : ''}: ${found}; corpus: ${n(corpus.articles, 'article')}, ${n(corpus.quotations, 'quotation')}`;
+}
+
+/**
+ * SARIF 2.1.0 as code scanning reads it: the tool's version, each rule with its help text and
+ * default level. Links only where they are real: `informationUri` and the rules' `helpUri` come
+ * from the package's https homepage when it has one, never from a path on the machine that ran it.
+ */
+export function toSarif(files: JsonFile[], tool: { version: string; informationUri?: string }): unknown {
   const level = (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
   const rules = (['misquote', 'misattributed', 'outdated', 'unsourced'] as Code[]).map((id) => ({
-    id, name: id, helpUri: `${readmeUrl}#${id}`, shortDescription: { text: `Source Trace: ${id}` }, defaultConfiguration: { level: level(DEFAULT_SEVERITY[id]) },
+    id, name: id,
+    shortDescription: { text: RULE_HELP[id].short },
+    fullDescription: { text: RULE_HELP[id].full },
+    help: { text: RULE_HELP[id].full, markdown: `**${id}**: ${RULE_HELP[id].full}` },
+    ...(tool.informationUri ? { helpUri: `${tool.informationUri}#${id}` } : {}),
+    defaultConfiguration: { level: level(DEFAULT_SEVERITY[id]) },
+    properties: { tags: ['quotation', 'journalism'] },
   }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'source-trace', informationUri: readmeUrl, rules } },
+      tool: { driver: { name: 'source-trace', version: tool.version, semanticVersion: tool.version, ...(tool.informationUri ? { informationUri: tool.informationUri } : {}), rules } },
       results: files.flatMap((f) => f.quotes.flatMap((q) => q.diagnostics.map((d) => ({
         ruleId: d.code, level: level(d.severity), message: { text: forSarif(d.message) },
         locations: [{ physicalLocation: { artifactLocation: { uri: f.path.split('\\').join('/') }, region: { startLine: q.range.start.line + 1, startColumn: q.range.start.character + 1, endLine: q.range.end.line + 1, endColumn: q.range.end.character + 1 } } }],

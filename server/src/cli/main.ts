@@ -1,16 +1,15 @@
 /**
  * `source-trace`: the engine on the command line, for CI and for people who live in a terminal.
- *   source-trace check [--corpus DIR_OR_GLOB]... [--index FILE] [--format text|json|sarif] [--min-quote-words N] FILE_OR_DIR...
+ *   source-trace check [--corpus DIR_OR_GLOB]... [--index FILE | --no-cache] [--format text|json|sarif] [--color auto|always|never] [--min-quote-words N] FILE_OR_DIR...
  *   source-trace extract [--format json|text] FILE...
  *   source-trace lsp --stdio
  *   source-trace help [COMMAND] | --version
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { TraceEngine } from '../engine';
-import { toJson, toSarif, toText, type JsonFile } from '../check/report';
-import { loadIndexAsync, saveIndex } from '../index/persist';
+import { summaryLine, toJson, toSarif, toText, type JsonFile } from '../check/report';
+import { INDEX_FILE, loadIndexAsync, saveIndex } from '../index/persist';
 import { forTerminal } from '../text/sanitize';
 
 const USAGE = `usage:
@@ -30,12 +29,17 @@ the corpus's own articles, hidden folders and node_modules are not checked as dr
 options:
   -c, --corpus DIR_OR_GLOB_OR_FILE   the corpus to check against (repeatable; default: ./corpus).
                                      A folder, a glob, a .jsonl file or a single article file.
-      --index FILE                   keep the corpus index in FILE: the next run reads only the
-                                     corpus files that changed. A file that is not an index is
-                                     never overwritten.
+      --index FILE                   keep the corpus index in FILE (default:
+                                     .source-trace/${INDEX_FILE} in the current folder, the one
+                                     the editor uses): the next run reads only the corpus files
+                                     that changed. A file that is not an index is never
+                                     overwritten.
+      --no-cache                     neither read nor write an index: index the corpus afresh
   -f, --format text|json|sarif       text (default) is path:line:col: severity code: message;
                                      json is the contract in the README; sarif is SARIF 2.1.0
                                      for code-scanning tools.
+      --color auto|always|never      colour in text output (default auto: when the output is a
+                                     terminal and NO_COLOR is not set)
       --min-quote-words N            quotations shorter than N words are not checked (default 4)
   -h, --help                         this help
 
@@ -54,24 +58,27 @@ Runs the language server over standard input and output, as VS Code, Neovim, Hel
 start it. Settings come from the editor (see the README's Settings).`,
 };
 
-/** The package's version, from the package.json beside the bundle (dist/) or above the sources. */
-function version(): string {
+/** The package's manifest, from the package.json beside the bundle (dist/) or above the sources. */
+function manifest(): { version?: string; homepage?: string } {
   for (let dir = __dirname, i = 0; i < 5; i++, dir = resolve(dir, '..')) {
     try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'source-trace' && pkg.version) return pkg.version;
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string; homepage?: string };
+      if (pkg.name === 'source-trace') return pkg;
     } catch { /* not here: look one folder up */ }
   }
-  return 'unknown';
+  return {};
 }
+const version = () => manifest().version ?? 'unknown';
+/** The project's public page, only if the manifest names an https one: no link is made up. */
+const homepage = () => { const h = manifest().homepage; return h && /^https:\/\/[^\s]+$/.test(h) ? h : undefined; };
 
 class UsageError extends Error {}
 
-interface Parsed { command: string; corpus: string[]; index: string; format: string; minQuoteWords: number; files: string[]; flags: Set<string> }
+interface Parsed { command: string; corpus: string[]; index: string; format: string; color: string; minQuoteWords: number; files: string[]; flags: Set<string> }
 
 function parse(argv: string[]): Parsed {
   const [command, ...rest] = argv;
-  const p: Parsed = { command: command ?? '', corpus: [], index: '', format: '', minQuoteWords: 4, files: [], flags: new Set() };
+  const p: Parsed = { command: command ?? '', corpus: [], index: '', format: '', color: 'auto', minQuoteWords: 4, files: [], flags: new Set() };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => { const v = rest[++i]; if (v === undefined) throw new UsageError(`${a} needs a value`); return v; };
@@ -81,16 +88,33 @@ function parse(argv: string[]): Parsed {
     else if (a.startsWith('--index=')) p.index = a.slice(8);
     else if (a === '--format' || a === '-f') p.format = value();
     else if (a.startsWith('--format=')) p.format = a.slice(9);
+    else if (a === '--color' || a === '--colour') p.color = value();
+    else if (a.startsWith('--color=') || a.startsWith('--colour=')) p.color = a.slice(a.indexOf('=') + 1);
     else if (a === '--min-quote-words') { p.minQuoteWords = Number(value()); if (!Number.isInteger(p.minQuoteWords) || p.minQuoteWords < 1) throw new UsageError('--min-quote-words takes a whole number of at least 1'); }
-    else if (a === '--stdio' || a === '--help' || a === '-h' || a === '--version' || a === '-V' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId')) p.flags.add(a.split('=')[0]);
+    else if (a === '--stdio' || a === '--no-cache' || a === '--help' || a === '-h' || a === '--version' || a === '-V' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId')) p.flags.add(a.split('=')[0]);
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else p.files.push(a);
   }
   return p;
 }
 
-export function readmeUrl(): string {
-  return pathToFileURL(resolve(__dirname, '..', 'README.md')).toString();
+/**
+ * Where `check` keeps its index: `--index`, else `.source-trace/` in the current folder (what
+ * the editor uses in a workspace without a storage folder), unless `--no-cache`.
+ */
+function indexPath(p: Parsed): string | null {
+  if (p.flags.has('--no-cache')) {
+    if (p.index) throw new UsageError('--index and --no-cache contradict each other');
+    return null;
+  }
+  return p.index || join(process.cwd(), '.source-trace', INDEX_FILE);
+}
+
+/** Colour as ripgrep and the no-color.org convention decide it: asked for, or a terminal without NO_COLOR. */
+function useColor(p: Parsed): boolean {
+  if (!['auto', 'always', 'never'].includes(p.color)) throw new UsageError(`--color must be auto, always or never, not ${p.color}`);
+  if (p.color !== 'auto') return p.color === 'always';
+  return !!process.stdout.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 }
 
 /**
@@ -136,13 +160,16 @@ async function check(p: Parsed): Promise<number> {
   const format = p.format || 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not ${format}`);
   if (p.files.length === 0) throw new UsageError('check needs at least one draft file or folder');
+  const color = useColor(p);
+  const index = indexPath(p);
   draftFiles(p.files); // a draft path that does not exist is a usage error before the corpus is read
   const specs = p.corpus.length ? p.corpus : ['corpus'];
-  // With --index, a run starts from the index the last run left (files unchanged since are not read) and leaves it current.
+  // A run starts from the index the last run left (files unchanged since are not read) and leaves it current.
   const warn = (message: string) => { process.stderr.write(`source-trace: ${forTerminal(message)}\n`); };
-  const engine = await TraceEngine.load(specs, { onProgress: progress(), persisted: p.index ? await loadIndexAsync(p.index, undefined, warn) : null, onIndexDamaged: warn });
-  if (p.index && engine.dirty) {
-    try { saveIndex(p.index, engine.persistedForm()); } catch (e) { process.stderr.write(`source-trace: could not save the index to ${p.index}: ${(e as Error).message}\n`); }
+  const engine = await TraceEngine.load(specs, { onProgress: progress(), persisted: index ? await loadIndexAsync(index, undefined, warn) : null, onIndexDamaged: warn });
+  if (index && engine.dirty) {
+    // The default cache folder is ours to create (with a .gitignore); a folder named with --index must exist.
+    try { saveIndex(index, engine.persistedForm(), { createParents: false }); } catch (e) { warn(`could not save the index to ${index}: ${(e as Error).message}${p.index ? '' : ' (--no-cache skips it)'}`); }
   }
   for (const prob of engine.problems()) process.stderr.write(problemLine(prob));
   // A corpus missing a part would call that part's quotations unsourced: no verdicts then.
@@ -163,12 +190,11 @@ async function check(p: Parsed): Promise<number> {
   }
   const findings = results.reduce((n, f) => n + f.quotes.reduce((m, q) => m + q.diagnostics.length, 0), 0);
   if (format === 'json') process.stdout.write(JSON.stringify({ files: results }, null, 2) + '\n');
-  else if (format === 'sarif') process.stdout.write(JSON.stringify(toSarif(results, readmeUrl()), null, 2) + '\n');
+  else if (format === 'sarif') process.stdout.write(JSON.stringify(toSarif(results, { version: version(), informationUri: homepage() }), null, 2) + '\n');
   else {
-    const text = toText(results);
+    const text = toText(results, color);
     if (text) process.stdout.write(text + '\n');
-    const quotes = results.reduce((n, f) => n + f.quotes.length, 0);
-    process.stderr.write(`${files.length} draft(s), ${quotes} quotation(s) traced, ${findings} finding(s); corpus: ${engine.corpus.articleCount} articles, ${engine.corpus.quoteCount} quotations\n`);
+    process.stderr.write(summaryLine(results, { articles: engine.corpus.articleCount, quotations: engine.corpus.quoteCount }, color && !!process.stderr.isTTY || p.color === 'always') + '\n');
   }
   return inputError ? 2 : findings > 0 ? 1 : 0;
 }
