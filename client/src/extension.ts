@@ -8,12 +8,13 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageC
 import { RestartPolicy } from './restartPolicy';
 import { StatusBar } from './statusBar';
 import { registerCommands } from './commands';
+import { ReadonlyArticles, readonlyArticle, readonlyLinks } from './readonlyArticles';
 
 let client: LanguageClient | undefined;
 
 const restartPolicy = new RestartPolicy(5);
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; statusText: () => string }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -25,13 +26,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     initializationOptions: {
       trusted: vscode.workspace.isTrusted,
       settings: vscode.workspace.getConfiguration('sourceTrace'),
-      readmeUri: vscode.Uri.file(context.asAbsolutePath('README.md')).toString(),
       // The persisted index lives in the extension's storage, never in the user's workspace.
       storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
     },
     // Hover Markdown carries corpus text: no HTML, and no command links at all.
     markdown: { isTrusted: false, supportHtml: false },
     outputChannelName: 'Source Trace',
+    middleware: {
+      // Sources open read-only: Go to Definition and the hover's links lead into the corpus.
+      provideDefinition: async (document, position, token, next) => {
+        const result = await next(document, position, token);
+        const list = Array.isArray(result) ? result : result ? [result] : [];
+        return list.map((l) => ('targetUri' in l ? new vscode.Location(readonlyArticle(l.targetUri), l.targetSelectionRange ?? l.targetRange) : new vscode.Location(readonlyArticle(l.uri), l.range)));
+      },
+      provideHover: async (document, position, token, next) => {
+        const hover = await next(document, position, token);
+        if (!hover) return hover;
+        const contents = hover.contents.map((c) => {
+          if (!(c instanceof vscode.MarkdownString)) return c;
+          const md = new vscode.MarkdownString(readonlyLinks(c.value));
+          md.isTrusted = false;
+          md.supportHtml = false;
+          return md;
+        });
+        return new vscode.Hover(contents, hover.range);
+      },
+    },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
@@ -41,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       },
     },
   };
+  context.subscriptions.push(ReadonlyArticles.register());
   client = new LanguageClient('sourceTrace', 'Source Trace', serverOptions, clientOptions);
   const status = new StatusBar(client);
   context.subscriptions.push(status);
@@ -49,7 +70,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   await client.start();
   status.listen();
-  return { client };
+  // The API tests read: the client, and what the status bar shows.
+  return { client, statusText: () => status.text };
 }
 
 export async function deactivate(): Promise<void> {

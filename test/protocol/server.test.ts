@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INDEX_FILE, loadIndex } from '../../server/src/index/persist';
 import { OFF_THREAD_CHARS } from '../../server/src/check/scanOffThread';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applyTextEdits, LspClient, type Diagnostic } from './lspClient';
 import { SEED_CORPUS } from '../helpers';
 
@@ -42,7 +42,9 @@ test('diagnostics: every code, with codeDescription, relatedInformation into the
   assert.deepEqual(diags.map((d) => d.code).sort(), ['misattributed', 'misquote', 'outdated', 'unsourced']);
   for (const d of diags) {
     assert.equal(d.source, 'source-trace');
-    assert.match(d.codeDescription!.href, new RegExp(`README\\.md#${d.code}$`));
+    // The link opens the README at the code's own section (VS Code reads #L<line> as the line to show).
+    const [file, line] = d.codeDescription!.href.split('#L');
+    assert.equal(readFileSync(fileURLToPath(file), 'utf8').split('\n')[Number(line) - 1], `#### ${d.code}`);
     assert.ok(d.data, 'finding in data');
   }
   const mis = byCode('misattributed')[0];
@@ -67,14 +69,25 @@ test('hover: verdict, speaker with role, source, the sentence with the words in 
   assert.match(v, /2025\\-10\\-15/);
   assert.match(v, /\*\*He confirmed once again/);
   assert.match(v, /\[Open the source at the quotation\]\(file:\/\/.*2025-10-15-hegseth-impose-costs-on-russia\.md#L\d+,\d+\)/);
+  // It leads with the answer and what to do first; the evidence follows; the diagnostic's text is not repeated.
+  const [lead, , first] = v.split('\n');
+  assert.match(lead, /^\*\*⚠ Misattributed\*\*: said by \*\*Hanno Pevkur\*\*, not Pete Hegseth/);
+  assert.match(first, /^_First:_ _Attribute to Hanno Pevkur_/);
+  assert.ok(v.indexOf('**Speaker:**') > v.indexOf('---'), 'the evidence comes after the answer');
+  assert.doesNotMatch(v, /the corpus has these words from/);
   const mq = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: lineOf('American'), character: 60 } });
-  assert.match(mq.contents.value, /~~American~~ → \*\*U\\\.S\*\*/);
+  const m = mq.contents.value;
+  assert.match(m, /~~American~~ → \*\*U\\\.S\*\*/);
+  assert.match(m.split('\n')[0], /Misquoted\*\*: .* with \d+ changes?:/);
+  assert.ok(m.indexOf('~~American~~') < m.indexOf('**Speaker:**'), 'the word diff comes near the top');
 });
 
 test('hover on a name: who the corpus knows them to be', async () => {
   const h = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: lineOf('Hegseth says'), character: 2 } });
   assert.match(h.contents.value, /\*\*Pete Hegseth\*\*/);
   assert.match(h.contents.value, /\d+ quotations in the corpus/);
+  // Who the person is: the articles that quote them.
+  assert.match(h.contents.value, /\*\*Quoted in:\*\*\n- .*2025\\-02\\-13/);
 });
 
 test('hover escapes corpus text: no links, HTML or control characters from an article', async () => {

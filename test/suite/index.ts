@@ -4,6 +4,7 @@
  * (`runTests`), or by the code-server harness of the end-to-end issue, unchanged.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -33,7 +34,20 @@ it('activates on Markdown and publishes every code on the sample draft', async (
     const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'source-trace');
     return CODES.every((c) => d.some((x) => (typeof x.code === 'object' ? x.code.value : x.code) === c)) ? d : undefined;
   });
-  for (const d of diags) assert.ok(typeof d.code === 'object' && d.code.target.toString().includes('README.md#'), 'codeDescription links the README');
+  // Each code links its section of the README in the extension as installed (vsce renames the file).
+  const ext = vscode.extensions.getExtension('source-trace.source-trace')!;
+  for (const d of diags) {
+    assert.ok(typeof d.code === 'object', 'a code with a link');
+    const target = (d.code as { value: string; target: vscode.Uri }).target;
+    assert.ok(target.fsPath.startsWith(ext.extensionPath), `${target} is inside the extension`);
+    const line = Number(/^L(\d+)$/.exec(target.fragment)?.[1]);
+    assert.equal(fs.readFileSync(target.fsPath, 'utf8').split('\n')[line - 1], `#### ${(d.code as { value: string }).value}`, target.toString());
+  }
+});
+
+it('the status bar shows the draft’s tally', async () => {
+  const api = vscode.extensions.getExtension('source-trace.source-trace')!.exports as { statusText: () => string };
+  await until('the tally in the status bar', () => /^\$\(quote\) 8 quotes 3 \$\(warning\) 1 \$\(question\)$/.test(api.statusText()) || undefined);
 });
 
 it('hover on a misattributed quotation names the real speaker and the source', async () => {
@@ -49,6 +63,13 @@ it('go to definition opens the source article at the quotation', async () => {
   const line = doc.getText().split('\n').findIndex((l) => l.includes('He confirmed once again'));
   const locs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', doc.uri, new vscode.Position(line, doc.lineAt(line).text.indexOf('confirmed')));
   assert.ok(locs[0].uri.fsPath.endsWith('2025-10-15-hegseth-impose-costs-on-russia.md'));
+  // Read-only: the source opens, shows the quotation, and refuses a write.
+  assert.equal(locs[0].uri.scheme, 'source-trace-article');
+  assert.equal(vscode.workspace.fs.isWritableFileSystem('source-trace-article'), false);
+  const source = await vscode.workspace.openTextDocument(locs[0].uri);
+  assert.match(source.lineAt(locs[0].range.start.line).text, /He confirmed once again/);
+  await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(locs[0].uri, new Uint8Array([120]))));
+  assert.match(fs.readFileSync(locs[0].uri.fsPath, 'utf8'), /He confirmed once again/);
 });
 
 it('the Cite source quick fix edits the draft', async () => {
@@ -64,9 +85,21 @@ it('the Cite source quick fix edits the draft', async () => {
   await vscode.commands.executeCommand('undo');
 });
 
+it('the setting’s link “the corpus format” opens the guide at its section, read-only', async () => {
+  const ext = vscode.extensions.getExtension('source-trace.source-trace')!;
+  const link = String(ext.packageJSON.contributes.configuration.properties['sourceTrace.corpus'].markdownDescription);
+  const m = /\[the corpus format\]\(command:([\w.]+)\?([^)]+)\)/.exec(link);
+  assert.ok(m, link);
+  await vscode.commands.executeCommand(m[1], ...JSON.parse(decodeURIComponent(m[2])));
+  const editor = vscode.window.activeTextEditor!;
+  assert.equal(editor.document.uri.scheme, 'source-trace-article');
+  assert.equal(editor.document.lineAt(editor.selection.active.line).text, '## The corpus');
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+});
+
 it('commands are registered', async () => {
   const all = await vscode.commands.getCommands(true);
-  for (const c of ['sourceTrace.reindex', 'sourceTrace.showSources', 'sourceTrace.checkWorkspace', 'sourceTrace.openSource', 'sourceTrace.showQuotations']) assert.ok(all.includes(c), c);
+  for (const c of ['sourceTrace.reindex', 'sourceTrace.showSources', 'sourceTrace.checkWorkspace', 'sourceTrace.openSource', 'sourceTrace.showQuotations', 'sourceTrace.openDocs']) assert.ok(all.includes(c), c);
 });
 
 export async function run(): Promise<void> {

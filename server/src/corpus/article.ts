@@ -24,6 +24,8 @@ export interface Article {
   navigable: boolean;
   /** For one line of a JSONL archive: the line's byte range, so its text is re-read alone. */
   span: { offset: number; length: number } | null;
+  /** A plain-text article's title or date read from its text or file name, not from front matter. */
+  metaFrom?: { title?: 'first line'; date?: 'file name' | 'dateline' };
 }
 
 /** An article as the loader hands it over: with its text, which offsets point into. */

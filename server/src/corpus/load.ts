@@ -7,6 +7,7 @@ import type { CorpusProblem, FileStamp, LoadedArticle } from './article';
 import { decodeArticle } from './decode';
 import { findCorpusFiles, type FindOptions } from './files';
 import { isoDate, splitFrontMatter } from './frontMatter';
+import { inferPlainMeta } from './plainText';
 import { type PersonEntry, readPeopleEntries } from './peopleFile';
 
 export interface LoadOptions extends FindOptions {
@@ -172,7 +173,16 @@ function articleFromText(path: string, text: string): { articles: LoadedArticle[
   const fm = splitFrontMatter(text);
   if (fm.error) problems.push({ path, line: fm.error.line, severity: 'error', message: `${fm.error.message}; read without metadata` });
   const meta = readMeta(fm.data, (line, message) => problems.push({ path, line, severity: 'warning', message }), text);
-  return { articles: [{ id: path, path, line: 0, ...meta, text, bodyStart: fm.bodyStart, hash: hashText(text), navigable: true, span: null }], problems };
+  const article: LoadedArticle = { id: path, path, line: 0, ...meta, text, bodyStart: fm.bodyStart, hash: hashText(text), navigable: true, span: null };
+  // A .txt article without front matter: its headline and dateline (or the file name's date).
+  if (path.toLowerCase().endsWith('.txt') && (meta.title === null || meta.date === null) && !('date' in fm.data && meta.date === null)) {
+    const inferred = inferPlainMeta(path, text, fm.bodyStart);
+    const from: NonNullable<LoadedArticle['metaFrom']> = {};
+    if (meta.title === null && inferred.title) { article.title = inferred.title; from.title = inferred.from.title; }
+    if (meta.date === null && inferred.date) { article.date = inferred.date; from.date = inferred.from.date; }
+    if (from.title || from.date) article.metaFrom = from;
+  }
+  return { articles: [article], problems };
 }
 
 type Meta = Pick<LoadedArticle, 'title' | 'outlet' | 'date' | 'url' | 'updated'>;

@@ -6,6 +6,7 @@
  * restored, shared) once.
  */
 import type { CorpusSnapshot } from './traceCorpus';
+import type { Article } from '../corpus/article';
 
 type ArticleRow = CorpusSnapshot['articles'][number];
 
@@ -31,7 +32,7 @@ export interface ArticleTable {
   /** Per article: number of persons, then per person: name, number of roles, roles (all indices into `names`). */
   persons: number[];
   /** Articles with position changes, extraction problems or line starts (few): by article index. */
-  rare: Record<number, Pick<ArticleRow, 'changes' | 'problems' | 'lineStarts'>>;
+  rare: Record<number, Pick<ArticleRow, 'changes' | 'problems' | 'lineStarts'> & { metaFrom?: Article['metaFrom'] }>;
 }
 
 /** Articles encoded between which the caller may let the event loop run (every few thousand). */
@@ -58,7 +59,7 @@ export function* encodeArticles(rows: ArticleRow[]): Generator<void, ArticleTabl
     t.span.push(a.span?.offset ?? -1, a.span?.length ?? -1);
     t.persons.push(row.persons.length);
     for (const p of row.persons) t.persons.push(name(p.name), p.roles.length, ...p.roles.map(name));
-    if (row.changes.length || row.problems.length || row.lineStarts) t.rare[k] = { changes: row.changes, problems: row.problems, lineStarts: row.lineStarts };
+    if (row.changes.length || row.problems.length || row.lineStarts || a.metaFrom) t.rare[k] = { changes: row.changes, problems: row.problems, lineStarts: row.lineStarts, ...(a.metaFrom ? { metaFrom: a.metaFrom } : {}) };
   }
   return t;
 }
@@ -82,9 +83,20 @@ export function decodeArticles(t: ArticleTable): ArticleRow[] {
         id, path, line: t.line[k], title: t.title[k], outlet: t.outlet[k] < 0 ? null : t.names[t.outlet[k]], date: t.date[k], url: t.url[k],
         updated: t.updated[k], bodyStart: t.bodyStart[k], hash: t.hash[k], navigable: t.navigable[k] === 1,
         span: t.span[2 * k] < 0 ? null : { offset: t.span[2 * k], length: t.span[2 * k + 1] },
+        ...metaFromOf(rare?.metaFrom),
       },
       persons, changes: rare?.changes ?? [], problems: rare?.problems ?? [], lineStarts: rare?.lineStarts ?? null,
     };
   }
   return rows;
+}
+
+/** Where a plain-text article's title and date came from: only the words the loader writes pass (the file is untrusted). */
+function metaFromOf(m: unknown): Pick<Article, 'metaFrom'> {
+  if (!m || typeof m !== 'object') return {};
+  const { title, date } = m as Record<string, unknown>;
+  const out: NonNullable<Article['metaFrom']> = {};
+  if (title === 'first line') out.title = title;
+  if (date === 'file name' || date === 'dateline') out.date = date;
+  return out.title || out.date ? { metaFrom: out } : {};
 }

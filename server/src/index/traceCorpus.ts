@@ -37,6 +37,9 @@ export interface CorpusQuote {
   len: number;
 }
 
+/** How many of a person's articles are remembered for a name's hover. */
+const ARTICLES_PER_PERSON = 8;
+
 export interface PositionChangeRef {
   person: Person;
   article: Article;
@@ -161,6 +164,7 @@ export class TraceCorpus {
     const article: Article = {
       id: loaded.id, path: loaded.path, line: loaded.line, title: loaded.title, outlet: loaded.outlet, date: loaded.date, url: loaded.url,
       updated: loaded.updated, bodyStart: loaded.bodyStart, hash: loaded.hash, navigable: loaded.navigable, span: loaded.span,
+      ...(loaded.metaFrom ? { metaFrom: loaded.metaFrom } : {}),
     };
     const entry: ArticleEntry = {
       article, quotes: [],
@@ -190,6 +194,7 @@ export class TraceCorpus {
     if (entry.problems.length) this.problems.set(article.id, problemsOf(entry));
     this.registryDirty = true;
     this.changesCache = null;
+    this.articlesByPerson = null;
     return x;
   }
 
@@ -206,6 +211,7 @@ export class TraceCorpus {
     this.problems.delete(id);
     this.registryDirty = true;
     this.changesCache = null;
+    this.articlesByPerson = null;
     return true;
   }
 
@@ -258,7 +264,26 @@ export class TraceCorpus {
       if (p) p.quoteCount++;
     }
     this.registry = reg;
+    this.articlesByPerson = null;
   }
+
+  /** Articles that quote a person (the first few, in corpus order): what a name's hover lists. */
+  articlesQuoting(person: Person): Article[] {
+    this.refreshPeople();
+    if (!this.articlesByPerson) {
+      // Built once on the first name hover (one pass over the quotations), dropped when the corpus changes.
+      const byPerson = new Map<number, Set<Article>>();
+      for (const q of this.quotes) {
+        if (!q?.person) continue;
+        let set = byPerson.get(q.person.id);
+        if (!set) byPerson.set(q.person.id, (set = new Set()));
+        if (set.size < ARTICLES_PER_PERSON) set.add(q.article);
+      }
+      this.articlesByPerson = byPerson;
+    }
+    return [...(this.articlesByPerson.get(person.id) ?? [])];
+  }
+  private articlesByPerson: Map<number, Set<Article>> | null = null;
 
   /** Later reports that a person's position changed (about-face, reversal, walk-back …). */
   positionChanges(): PositionChangeRef[] {

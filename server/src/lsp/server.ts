@@ -19,6 +19,7 @@ import { attributeEdit, citeEdits, dateEdit, exactWordingEdit, ignoreEdit, type 
 import { foldPhrase } from '../text/normalize';
 import { personHover, quotationHover } from './hover';
 import { INDEX_FILE, loadIndexAsync, saveIndexAsync } from '../index/persist';
+import { RuleLinks } from './ruleLinks';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 export const README_ANCHORS: Record<Code, string> = { misquote: 'misquote', misattributed: 'misattributed', outdated: 'outdated', unsourced: 'unsourced' };
@@ -41,7 +42,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let canProgress = false;
   let storagePath: string | undefined;
   let saveTimer: NodeJS.Timeout | undefined;
-  let readmeUri = pathToFileURL(resolve(__dirname, '..', 'README.md')).toString();
+  let ruleLinks = RuleLinks.inFolder(resolve(__dirname, '..'));
   let ready: Promise<void> = Promise.resolve();
   // Until a corpus has loaded once, no verdict is published: an empty corpus would call every quotation unsourced.
   let corpusLoaded = false;
@@ -86,7 +87,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
     trusted = init.trusted !== false;
     initSettings = init.settings;
-    if (typeof init.readmeUri === 'string') readmeUri = init.readmeUri;
+    if (typeof init.readmeUri === 'string' && /^(?:https?|file):/.test(init.readmeUri)) ruleLinks = RuleLinks.at(init.readmeUri);
     if (typeof init.storagePath === 'string') storagePath = init.storagePath;
     canPullConfig = !!params.capabilities.workspace?.configuration;
     canProgress = !!params.capabilities.window?.workDoneProgress;
@@ -235,7 +236,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       let uri: string;
       try { uri = pathToFileURL(p.path).toString(); } catch { continue; }
       const list = byUri.get(uri) ?? [];
-      list.push({ range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: Number.MAX_SAFE_INTEGER >>> 1 } }, severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, source: 'source-trace', code: 'corpus-file', codeDescription: { href: `${readmeUri}#corpus-file` }, message: p.message });
+      list.push({ range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: Number.MAX_SAFE_INTEGER >>> 1 } }, severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, source: 'source-trace', code: 'corpus-file', codeDescription: { href: ruleLinks.href('corpus-file') }, message: p.message });
       byUri.set(uri, list);
     }
     for (const uri of corpusDiagnosticUris) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -287,11 +288,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         if (code === 'outdated' && data.outdated) related.push({ location: { uri: data.outdated.uri, range: data.outdated.range }, message: `later: ${data.outdated.title ?? data.outdated.uri.replace(/^.*\//, '')}, ${data.outdated.date}` });
         out.push({
           range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) }, severity: SEVERITY[sev], code, source: 'source-trace',
-          codeDescription: { href: `${readmeUri}#${README_ANCHORS[code]}` }, message: message(f, code), relatedInformation: related, data,
+          codeDescription: { href: ruleLinks.href(README_ANCHORS[code]) }, message: message(f, code), relatedInformation: related, data,
         });
       }
     }
-    if (a.report.capped) out.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'source-trace', code: 'capped', codeDescription: { href: `${readmeUri}#capped` }, message: `Only the first ${a.settings.maxQuotes} quotations were checked; ${a.report.capped} more were not (sourceTrace.maxQuotes).` });
+    if (a.report.capped) out.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'source-trace', code: 'capped', codeDescription: { href: ruleLinks.href('capped') }, message: `Only the first ${a.settings.maxQuotes} quotations were checked; ${a.report.capped} more were not (sourceTrace.maxQuotes).` });
     return out;
   }
 
@@ -354,7 +355,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return { contents: { kind: 'markdown', value: quotationHover(engine.corpus, f) }, range: { start: c.doc.positionAt(f.open), end: c.doc.positionAt(f.close) } };
     }
     const named = c.a.report.people.find((m) => offset >= m.start && offset < m.end);
-    if (named) return { contents: { kind: 'markdown', value: personHover(named.person, named.text) }, range: { start: c.doc.positionAt(named.start), end: c.doc.positionAt(named.end) } };
+    if (named) return { contents: { kind: 'markdown', value: personHover(named.person, named.text, named.person ? engine.corpus.articlesQuoting(named.person) : []) }, range: { start: c.doc.positionAt(named.start), end: c.doc.positionAt(named.end) } };
     return null;
   }));
 
@@ -544,7 +545,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const f of c.a.report.findings) tally[f.verdict]++;
     return {
       tally,
-      quotes: c.a.report.findings.map((f) => ({ text: f.text, verdict: f.verdict, speaker: f.source?.speaker ?? f.attributedTo, range: { start: c.doc.positionAt(f.start), end: c.doc.positionAt(f.end) } })),
+      // `speaker` (the source's, else the draft's) stays for older clients; the list shows both.
+      quotes: c.a.report.findings.map((f) => ({ text: f.text, verdict: f.verdict, speaker: f.source?.speaker ?? f.attributedTo, draftSpeaker: f.attributedTo, sourceSpeaker: f.source?.speaker ?? null, range: { start: c.doc.positionAt(f.start), end: c.doc.positionAt(f.end) } })),
     };
   }));
 
