@@ -606,3 +606,15 @@ test('"characterized X as" is a reporting cue; a "character" is not', () => {
   assert.equal(person('Later Omar Feldt characterized the council’s plan as, “a rescue nobody asked for.”'), 'Omar Feldt');
   assert.ok(SPEECH_VERBS.has('characterises') && !SPEECH_VERBS.has('character'));
 });
+
+test('an opening phrase that ends in a comma is no role of the name after it ("On the subject of the harbor, Feldt added"); "Transport Secretary, Ana Ruiz," keeps its role', () => {
+  const text = 'Omar Feldt met the board. On the subject of the harbor, Feldt added, “Nobody will be more loyal to this town than me.”';
+  assert.equal(person(text), 'Omar Feldt');
+  const secretary = extractQuotes('Transport Secretary, Ana Ruiz, said “we will appeal the ruling this week.”').people.mentions.find((m) => m.text === 'Ana Ruiz');
+  assert.deepEqual(secretary?.person.roles, ['Secretary'], 'a role noun before the comma is still the name’s role');
+});
+
+test('a participle after "said X," takes X as its subject: "said Mayor Ana Ruiz, urging them to “…”"; without the verb of saying, nobody', () => {
+  assert.equal(person('“Oh, let him decide,” said Mayor Dana Whitcombe, urging those calling for his exit to “give him time to think it over.”'), 'Dana Whitcombe');
+  assert.equal(person('The vote went to Mayor Dana Whitcombe, urging those calling for his exit to “give him time to think it over.”'), null);
+});

@@ -334,8 +334,24 @@ function cueBefore(ctx: Context, p: number, at: number): Found | null {
     if (who) return { ...who, cue: 'before', verb: verbOf(toks[k]) };
   }
   if (participle >= 0) {
-    const who = sentenceSubject(ctx, s, toks[participle].start);
+    const who = sentenceSubject(ctx, s, toks[participle].start) ?? namedByCueBefore(ctx, s, toks[participle].start);
     if (who) return { ...who, cue: 'before', verb: verbOf(toks[participle]) };
+  }
+  return null;
+}
+
+/**
+ * "“…,” said Mayor Ana Ruiz, urging them to “give him time.”": the person a reporting verb names
+ * right before the participle's comma is its subject.
+ */
+function namedByCueBefore(ctx: Context, from: number, participleStart: number): Omit<Found, 'cue'> | null {
+  const mentions = ctx.people.mentions;
+  for (let i = ctx.people.firstEndingAfter(from); i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.end > participleStart) break;
+    if (m.start < from || !/^\s*,\s*$/.test(ctx.text.slice(m.end, participleStart))) continue;
+    const verb = /(\p{L}+)\s+$/u.exec(ctx.text.slice(Math.max(from, m.mentionStart - 20), m.mentionStart));
+    if (verb && SPEECH_VERBS.has(verb[1].toLowerCase())) return personFound(m.person, { text: m.text, start: m.start, end: m.end }, 'name');
   }
   return null;
 }
