@@ -5,7 +5,7 @@ import { readdirSync, statSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeAction, CodeActionKind, CompletionItemKind, createConnection, DiagnosticSeverity, DidChangeConfigurationNotification,
+  CodeAction, CodeActionKind, CompletionItemKind, CreateFile, createConnection, DiagnosticSeverity, DidChangeConfigurationNotification,
   ErrorCodes, FileChangeType, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, TextDocumentEdit,
   type CompletionItem, type Connection, type Diagnostic, type InitializeParams, type Location, type TextEdit, type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
@@ -20,6 +20,8 @@ import { foldPhrase } from '../text/normalize';
 import { personHover, quotationHover } from './hover';
 import { INDEX_FILE, loadIndexAsync, saveIndexAsync } from '../index/persist';
 import { RuleLinks } from './ruleLinks';
+import { aliasEdit } from '../fix/peopleAlias';
+import { LineIndex } from '../text/lineIndex';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 export const README_ANCHORS: Record<Code, string> = { misquote: 'misquote', misattributed: 'misattributed', outdated: 'outdated', unsourced: 'unsourced' };
@@ -359,6 +361,32 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return null;
   }));
 
+  /**
+   * "Same person as …": when the draft's name is someone the corpus knows under another name, an
+   * alias in the corpus's people file (people.yml of the first corpus folder, created if missing)
+   * joins them; the file watcher then re-reads it and the verdict follows. Never offered on a
+   * guess about who the source's speaker is, nor for a JSON people file (its edits are the user's).
+   */
+  function teachPersonAction(f: Finding, data: FindingData, settings: Settings): CodeAction | null {
+    if (!f.codes.includes('misattributed') || !data.attributedTo || !data.source?.speaker || f.source?.quote.speaker?.kind) return null;
+    const folder = corpusRoots(settings).find((r) => { try { return statSync(r).isDirectory(); } catch { return false; } });
+    if (!folder) return null;
+    const existing = ['people.yml', 'people.yaml', 'people.json'].map((n) => join(folder, n)).find((x) => { try { return statSync(x).isFile(); } catch { return false; } });
+    if (existing?.endsWith('.json')) return null;
+    const path = existing ?? join(folder, 'people.yml');
+    let text = '';
+    if (existing) { try { text = readFileSync(existing, 'utf8'); } catch { return null; } }
+    const edit = aliasEdit(text, data.source.speaker, data.attributedTo);
+    if (!edit) return null;
+    const uri = pathToFileURL(path).toString();
+    const lines = new LineIndex(text);
+    const textEdit = TextDocumentEdit.create({ uri, version: null }, [{ range: lines.range(edit.start, edit.end), newText: edit.newText }]);
+    return {
+      title: `Same person as ${data.source.speaker}: add “${data.attributedTo}” to the people file`, kind: CodeActionKind.QuickFix,
+      edit: { documentChanges: existing ? [textEdit] : [CreateFile.create(uri, { ignoreIfExists: true }), textEdit] },
+    };
+  }
+
   function sourceLocations(f: Finding): Location[] {
     const out: Location[] = [];
     for (const m of f.source ? [f.source, ...f.alsoIn] : []) out.push({ uri: pathToFileURL(m.article.path).toString(), range: engine.corpus.rangeIn(m.article, m.start, m.end) });
@@ -448,6 +476,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           const cite = citeEdits(a.text, [data], a.settings.citationStyle, doc.uri);
           if (cite.length) actions.push(make('Cite source', cite, f.verdict === 'verified', f));
         }
+        const teach = teachPersonAction(f, data, a.settings);
+        if (teach) actions.push(teach);
         actions.push(make('Ignore this quotation', [ignoreEdit(data)], false, f));
       }
     }
