@@ -11,7 +11,7 @@ const root = resolve(import.meta.dirname, '..');
 /** What the installed extension reads: the bundles it runs, its grammar, the pages and images it shows. */
 export const EXTENSION_FILES = [
   'dist/extension.js', 'dist/server.js', 'dist/extractWorker.js', 'dist/scanWorker.js',
-  'syntaxes', 'images/icon.png', 'docs/walkthrough', 'README.md', 'CHANGELOG.md', 'LICENSE',
+  'syntaxes', 'images/icon.png', 'images/activity.svg', 'docs/walkthrough', 'README.md', 'CHANGELOG.md', 'LICENSE',
   ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.png')).map((f) => `docs/${f}`),
 ];
 

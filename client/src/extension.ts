@@ -8,13 +8,14 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageC
 import { RestartPolicy } from './restartPolicy';
 import { StatusBar } from './statusBar';
 import { registerCommands } from './commands';
+import { registerView, type CorpusTree, type FindingsTree } from './view';
 import { ReadonlyArticles, readonlyArticle, readonlyLinks } from './readonlyArticles';
 
 let client: LanguageClient | undefined;
 
 const restartPolicy = new RestartPolicy(5);
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; statusText: () => string }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; statusText: () => string; view: { corpus: CorpusTree; findings: FindingsTree } }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -66,12 +67,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const status = new StatusBar(client);
   context.subscriptions.push(status);
   registerCommands(context, client);
+  const view = registerView(context, client);
   // Trust granted later: restart so the corpus setting may reach outside the workspace.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   await client.start();
   status.listen();
   // The API tests read: the client, and what the status bar shows.
-  return { client, statusText: () => status.text };
+  return { client, statusText: () => status.text, view };
 }
 
 export async function deactivate(): Promise<void> {

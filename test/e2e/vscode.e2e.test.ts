@@ -169,13 +169,21 @@ test('UI: the status bar shows the draft’s tally; clicking it lists the quotat
   await page.locator('.quick-input-widget').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a: { finished: Promise<unknown> }) => a.finished)));
   await page.screenshot({ path: join(DOCS, 'quotations.png') });
   await page.keyboard.press('Escape');
+});
+
+test('UI: the Source Trace view in the activity bar lists the draft’s findings and the corpus', async () => {
+  await page.locator('.activitybar .action-item a[aria-label^="Source Trace"]').click();
+  const findings = page.locator('.pane', { hasText: 'Findings' }).locator('.monaco-list-row', { hasText: 'Misattributed' });
+  await findings.first().waitFor({ timeout: 30_000 });
+  await page.locator('.pane', { hasText: 'Corpus' }).locator('.monaco-list-row', { hasText: 'Articles' }).waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: join(DOCS, 'view.png') });
   await page.close();
 });
 
 test('the .vsix holds what the extension uses and nothing else', () => {
   const files = (dir: string, base = ''): string[] => readdirSync(join(dir, base), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(dir, join(base, e.name)) : [join(base, e.name)]));
   const all = files(installed).filter((f) => !f.startsWith('.'));
-  for (const wanted of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'images/icon.png', 'dist/extension.js', 'dist/server.js', 'dist/extractWorker.js', 'dist/scanWorker.js', 'docs/walkthrough/check.md']) assert.ok(all.includes(wanted), `${wanted} in ${all.join(', ')}`);
+  for (const wanted of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'images/icon.png', 'images/activity.svg', 'dist/extension.js', 'dist/server.js', 'dist/extractWorker.js', 'dist/scanWorker.js', 'docs/walkthrough/check.md']) assert.ok(all.includes(wanted), `${wanted} in ${all.join(', ')}`);
   for (const f of all) assert.doesNotMatch(f, /^(corpus|bin|server|client|test|node_modules)\/|^dist\/cli\.js|\.map$|\.ts$/, `${f} is not used by the extension`);
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   assert.equal(manifest.icon, 'images/icon.png');

@@ -97,6 +97,35 @@ it('the setting’s link “the corpus format” opens the guide at its section,
   await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 });
 
+it('the Source Trace view: the corpus by outlet and its people; every draft’s findings, filtered by code', async () => {
+  type Node = { kind: string; outlet?: string; person?: { name: string; aliases: string[] }; diagnostics?: vscode.Diagnostic[] };
+  const api = vscode.extensions.getExtension('source-trace.source-trace')!.exports as { view: { corpus: vscode.TreeDataProvider<Node>; findings: vscode.TreeDataProvider<Node> } };
+  const [articles, people] = (await api.view.corpus.getChildren()) as Node[];
+  const outlets = (await api.view.corpus.getChildren(articles)) as Node[];
+  assert.ok(outlets.some((o) => o.outlet === 'The New Republic'), JSON.stringify(outlets.map((o) => o.outlet)));
+  const persons = (await api.view.corpus.getChildren(people)) as Node[];
+  const hegseth = persons.find((p) => p.person?.name === 'Pete Hegseth');
+  assert.ok(hegseth, 'Pete Hegseth among the people');
+  const drafts = (await api.view.findings.getChildren()) as Node[];
+  const draft = drafts.find((d) => (d as { uri?: vscode.Uri }).uri?.fsPath.endsWith('hegseth-nato-draft.md'));
+  assert.equal(draft?.diagnostics?.length, 4);
+  await vscode.commands.executeCommand('sourceTrace.filterFindings', ['misattributed']);
+  const filtered = (await api.view.findings.getChildren()) as Node[];
+  assert.deepEqual(filtered.flatMap((d) => d.diagnostics ?? []).map((d) => (typeof d.code === 'object' ? d.code.value : d.code)), ['misattributed']);
+  await vscode.commands.executeCommand('sourceTrace.filterFindings', ['misattributed', 'misquote', 'outdated', 'unsourced']);
+});
+
+it('“Same person as …” is offered on the misattributed quotation and writes the alias into the corpus’s people file', async () => {
+  const line = doc.getText().split('\n').findIndex((l) => l.includes('He confirmed once again'));
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(line, 5, line, 5));
+  const teach = actions.find((a) => a.title.startsWith('Same person as Hanno Pevkur'));
+  assert.ok(teach?.edit, actions.map((a) => a.title).join('; '));
+  // Not applied here: the sample's corpus is the repository's own (and auto-save would keep it).
+  const [[uri, edits]] = teach.edit.entries();
+  assert.ok(uri.fsPath.endsWith(path.join('corpus', 'people.yml')), uri.fsPath);
+  assert.match(edits.map((e) => e.newText).join(''), /- name: Hanno Pevkur\n {2}aliases: \[Pete Hegseth\]/);
+});
+
 it('commands are registered', async () => {
   const all = await vscode.commands.getCommands(true);
   for (const c of ['sourceTrace.reindex', 'sourceTrace.showSources', 'sourceTrace.checkWorkspace', 'sourceTrace.openSource', 'sourceTrace.showQuotations', 'sourceTrace.openDocs']) assert.ok(all.includes(c), c);

@@ -591,6 +591,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return engine.corpus.articles().map((a) => ({ uri: pathToFileURL(a.path).toString(), line: a.line, title: a.title, outlet: a.outlet, date: a.date, quotations: engine.corpus.quotesOf(a.id).length }));
   }));
 
+  /** The people the corpus knows, most quoted first (the view's People): names, how else they are written, roles. */
+  connection.onRequest('sourceTrace/people', safe('people', async () => {
+    await ready;
+    return [...engine.corpus.people.persons].filter((x) => x.quoteCount > 0 || x.curated).sort((a, b) => b.quoteCount - a.quoteCount || (a.name < b.name ? -1 : 1)).slice(0, 5000)
+      .map((x) => ({ name: x.name, aliases: [...x.formCounts.keys()].filter((f) => f !== x.name).slice(0, 12), roles: x.roles.slice(0, 5), quotations: x.quoteCount }));
+  }));
+
   connection.onExecuteCommand(safe('executeCommand', async (p: { command: string }) => {
     if (p.command === 'sourceTrace.server.reindex') { settingsCache.clear(); ready = loadCorpus(true); await ready; return { articles: engine.corpus.articleCount }; }
     if (p.command === 'sourceTrace.server.checkWorkspace') {
