@@ -177,6 +177,18 @@ test('UI: the Source Trace view in the activity bar lists the draft’s findings
   await findings.first().waitFor({ timeout: 30_000 });
   await page.locator('.pane', { hasText: 'Corpus' }).locator('.monaco-list-row', { hasText: 'Articles' }).waitFor({ timeout: 30_000 });
   await page.screenshot({ path: join(DOCS, 'view.png') });
+});
+
+test('UI: the walkthrough opens from Get Started with its four steps', async () => {
+  await page.keyboard.press('Control+Shift+P');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 15_000 });
+  await page.keyboard.type('Welcome: Open Walkthrough');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().click();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Source Trace' }).first().click();
+  const steps = page.locator('.getting-started-step', { hasText: /Open a corpus|Check a draft|Hover a quotation|Cite the source/ });
+  await steps.first().waitFor({ timeout: 30_000 });
+  assert.equal(await steps.count(), 4);
+  await page.screenshot({ path: join(DOCS, 'walkthrough.png') });
   await page.close();
 });
 

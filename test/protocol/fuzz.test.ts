@@ -64,6 +64,8 @@ test('malformed documents and URIs: a host in a file URI, an encoded slash, a nu
   await send('textDocument/didClose', { textDocument: null });
   // Wait for the re-index of the watched file to report (or not) and for the opened drafts' checks.
   await client.until(() => client.notifications.some((n) => n.method === 'sourceTrace/reindexed' || (n.method === 'window/logMessage' && /watchedFiles failed/.test((n.params as { message: string }).message))), 'the watched-file change handled');
+  // The check of the draft whose text is a number failed in the background: logged with its document, not fatal.
+  await client.until(() => client.notifications.some((n) => n.method === 'window/logMessage' && /validation failed on file:.*number\.md/.test((n.params as { message: string }).message)), 'the failed check logged with its document');
   await alive();
 });
 

@@ -117,7 +117,8 @@ it('the Source Trace view: the corpus by outlet and its people; every draft’s 
 
 it('“Same person as …” is offered on the misattributed quotation and writes the alias into the corpus’s people file', async () => {
   const line = doc.getText().split('\n').findIndex((l) => l.includes('He confirmed once again'));
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(line, 5, line, 5));
+  const at = doc.lineAt(line).text.indexOf('confirmed');
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(line, at, line, at));
   const teach = actions.find((a) => a.title.startsWith('Same person as Hanno Pevkur'));
   assert.ok(teach?.edit, actions.map((a) => a.title).join('; '));
   // Not applied here: the sample's corpus is the repository's own (and auto-save would keep it).
