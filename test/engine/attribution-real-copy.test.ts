@@ -618,3 +618,12 @@ test('a participle after "said X," takes X as its subject: "said Mayor Ana Ruiz,
   assert.equal(person('“Oh, let him decide,” said Mayor Dana Whitcombe, urging those calling for his exit to “give him time to think it over.”'), 'Dana Whitcombe');
   assert.equal(person('The vote went to Mayor Dana Whitcombe, urging those calling for his exit to “give him time to think it over.”'), null);
 });
+
+test('an appositive may open with a possessive: "Dana Ruiz, Twitter’s director of political advertising, said"; a name after it is not skipped', () => {
+  assert.equal(person('“They are very open to trying new things,” Dana Ruiz, Twitter’s director of political advertising, said of the campaign.'), 'Dana Ruiz');
+});
+
+test('a connective alone before a quotation ("Instead, “…”") still lets it run on from the sentence before; a clause of its own does not', () => {
+  assert.equal(person('“He is supposed to be a cheerleader for this town,” Omar Feldt said. Instead, “he just acts like a defeated man.”'), 'Omar Feldt');
+  assert.notEqual(speaker('“He is supposed to be a cheerleader for this town,” Omar Feldt said. Afterwards the room had “a defeated air about it, through and through.”'), 'Omar Feldt');
+});

@@ -590,8 +590,9 @@ function appositiveHead(ctx: Context, from: number, to: number, minCommas = 2): 
     const m = ctx.people.mentions[i];
     if (m.end > to) continue;
     if (m.start < from) break;
-    const after = ctx.text.slice(m.end, m.end + 12);
-    if (!/^,\s+(?:[\p{Ll}\d]|(?:a|an|the|one|who|whose|now|then|also)\b)/u.test(after)) continue;
+    const after = ctx.text.slice(m.end, m.end + 40);
+    // A description opens lower case, with a number or a determiner, or with a possessive ("Twitter’s director of …").
+    if (!/^,\s+(?:[\p{Ll}\d]|(?:a|an|the|one|who|whose|now|then|also)\b|\p{Lu}[\p{L}.&-]*['\u2019]s\s+\p{Ll})/u.test(after)) continue;
     // "a spokesman for Voss, who asked not to be named, said": a preposition's object heads nothing.
     if (afterPreposition(ctx, from, m.mentionStart)) continue;
     // The appositive runs from the comma after the name to the comma before the verb: not empty.
@@ -830,7 +831,8 @@ function inherit(ctx: Context, q: ExtractedQuote, span: QuoteSpan, before: Extra
     return;
   }
   const s = windowStart(sentenceStartOf(ctx, span.paragraph, span.open), span.open);
-  if (/[\p{L}\p{N}]/u.test(ctx.text.slice(s, span.open))) return;
+  // "Instead, “he just acts …”": a connective alone before the quotation still opens it on its own.
+  if (/[\p{L}\p{N}]/u.test(ctx.text.slice(s, span.open).replace(CONNECTIVE_OPENING, ''))) return;
   if (!prev || prev.paragraph !== q.paragraph || !prev.speaker || prev.close < sentenceStartOf(ctx, span.paragraph, Math.max(s - 2, ctx.paragraphs[span.paragraph].start))) {
     // "…, Schiff said. “The other factor …”" and "Her old partner called her a closer. “She never
     // let a deal go.”": the sentence before, when a reporting verb is its cue, gives its speaker to
@@ -864,6 +866,9 @@ function pronounBridge(ctx: Context, p: number, s: number, prev: ExtractedQuote)
   const ref = ctx.people.resolvePronoun(m[1].toLowerCase(), at);
   return !!ref && !ref.ambiguous && ref.mention.person.name === prev.speaker?.name;
 }
+
+/** Words that join a sentence to the one before without a subject of their own. */
+const CONNECTIVE_OPENING = /^\s*(?:and|but|instead|still|yet|also|then|again|later|so)\s*,?\s*/i;
 
 /** The reporting cue of the sentence before `sentenceStart` in the same paragraph, and its subject. */
 function cueOfSentenceBefore(ctx: Context, p: number, sentenceStart: number): Found | null {
