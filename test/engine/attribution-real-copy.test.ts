@@ -605,6 +605,9 @@ test('a quotation that opens a sentence of its own takes the reporting cue of th
 test('"characterized X as" is a reporting cue; a "character" is not', () => {
   assert.equal(person('Later Omar Feldt characterized the council’s plan as, “a rescue nobody asked for.”'), 'Omar Feldt');
   assert.ok(SPEECH_VERBS.has('characterises') && !SPEECH_VERBS.has('character'));
+  // "retaliated" answers the quotation before it, and the speaker runs on into the next.
+  const q = quotes('Omar Feldt said the town had lost its way.\n\n“The town will always be the town,” an angry Dana Sexton retaliated. “It never gives up, because it still bears ideals.”');
+  assert.deepEqual(q.map((x) => x.speaker?.name), ['Dana Sexton', 'Dana Sexton']);
 });
 
 test('an opening phrase that ends in a comma is no role of the name after it ("On the subject of the harbor, Feldt added"); "Transport Secretary, Ana Ruiz," keeps its role', () => {

@@ -18,7 +18,7 @@ const BASES = `
   comment elaborate specify point declare predict forecast project speculate theorize acknowledge
   confess apologize apologise plead beg implore caution assure reassure promise guarantee swear|swore|sworn
   brag crow trumpet champion defend justify rebut refute contradict dispute correct clarify
-  retweet share|shared blog email message characterize characterise
+  retweet share|shared blog email message characterize characterise retaliate
 `;
 
 const PROGRESSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", '\u2019s', 'keeps', 'kept']);
