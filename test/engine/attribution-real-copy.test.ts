@@ -630,3 +630,8 @@ test('a connective alone before a quotation ("Instead, “…”") still lets it
   assert.equal(person('“He is supposed to be a cheerleader for this town,” Omar Feldt said. Instead, “he just acts like a defeated man.”'), 'Omar Feldt');
   assert.notEqual(speaker('“He is supposed to be a cheerleader for this town,” Omar Feldt said. Afterwards the room had “a defeated air about it, through and through.”'), 'Omar Feldt');
 });
+
+test('a time is nobody: "who has in the past described X as “…”" is the person’s, not "a past"; "the gambling tycoon said" is still someone unnamed', () => {
+  assert.equal(person('Dana Ruiz, who has in the past described Feldt as “a pathological liar and a fraud,” clearly meant it.'), 'Dana Ruiz');
+  assert.equal(last('“We will build it here, on the pier,” the gambling tycoon said.')?.speaker?.anonymous, true);
+});

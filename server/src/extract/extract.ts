@@ -762,7 +762,8 @@ function subjectAt(ctx: Context, toks: Token[], k: number, side: 'before' | 'aft
   }
   // "“…,” the gambling tycoon told Reuters": a definite description the lexicon does not know, as
   // the subject of a cue, is someone unnamed; never compared by name, never grounds for a warning.
-  if (side === 'before' && /^\p{Ll}{3,}$/u.test(t.text) && !ADVERBS.has(t.fold) && !t.possessive && !NOT_A_NOUN.test(t.fold)) {
+  // ("who has in the past described …": a time is nobody.)
+  if (side === 'before' && /^\p{Ll}{3,}$/u.test(t.text) && !ADVERBS.has(t.fold) && !t.possessive && !NOT_A_NOUN.test(t.fold) && !TIME_NOUNS.has(t.fold)) {
     for (let a = k - 1; a >= 0 && k - a <= 3; a--) {
       if (toks[a].fold === 'the') return { speaker: anonymousSpeaker(ctx.text.slice(toks[a].start, t.end)), mention: mention(toks[a].start, t.end) };
       if (!/^\p{Ll}{3,}(?:-\p{Ll}+)?$/u.test(toks[a].text) || toks[a].possessive || ADVERBS.has(toks[a].fold) || NOT_A_NOUN.test(toks[a].fold)) break;
@@ -772,6 +773,7 @@ function subjectAt(ctx: Context, toks: Token[], k: number, side: 'before' | 'aft
 }
 
 /** Function words and common verbs: never the head of a description ("the car and", "the work is"). */
+const TIME_NOUNS = new Set('past future meantime interim end time moment days years weeks months decades beginning start aftermath wake morning afternoon evening night weekend'.split(' '));
 const NOT_A_NOUN = /^(?:and|but|nor|yet|that|this|these|those|which|who|whom|whose|with|from|for|into|onto|over|about|after|before|when|while|than|then|also|not|has|have|had|was|were|are|is|been|being|will|would|could|should|can|may|might|must|did|does|said|says|told|one|all|any|each|its|their|his|her|our|your)$/;
 
 /** Whether toks[a] follows "<role noun> of" or "<role noun> of the". */

@@ -25,7 +25,7 @@ import { EVIDENCE } from '../extract/extract';
 
 // Raised whenever the extraction rules change as well as the format: an index holds their results
 // (speakers, how they were found), and an index of older rules must be rebuilt, not trusted.
-const VERSION = 29;
+const VERSION = 30;
 export const INDEX_FORMAT = `source-trace-index/${VERSION}`;
 export const INDEX_FILE = `index-v${VERSION}.bin`;
 const MAGIC = 0x58495453; // "STIX"
@@ -134,7 +134,7 @@ function startsWithMagic(path: string): boolean {
   try { const b = Buffer.alloc(4); return readSync(fd, b, 0, 4, 0) === 4 && b.readUInt32LE(0) === MAGIC; } finally { closeSync(fd); }
 }
 
-/** `index-v29.bin.<pid>.tmp` files whose process is gone: what a killed save leaves. */
+/** `index-v30.bin.<pid>.tmp` files whose process is gone: what a killed save leaves. */
 function removeStaleTemporaries(path: string) {
   const dir = dirname(path), name = basename(path);
   let entries: string[];
