@@ -258,7 +258,7 @@ function roleStart(text: string, all: Token[], nameIndex: number): number {
     // object; before a department ("Secretary of State Kerry") it stays inside the title.
     const next = all[i + 1];
     if (t.fold === 'of' && (Object.hasOwn(HONORIFICS, next.fold) || ROLE_NOUNS.has(next.fold) || ABBREVIATIONS.has(next.fold))) break;
-    // "Her lawyer, Ana Ruiz": across a comma only a role noun is the name's role; "On the subject of
+    // "Transport Secretary, Ana Ruiz": across a comma only a role noun is the name's role; "On the subject of
     // Israel, Ruiz added" and "In the harbor, Ruiz said" end an opening phrase there.
     if (gap === ', ' && !ROLE_NOUNS.has(t.fold)) break;
     if (isTitle(t.fold) || t.possessive || ROLE_NOUNS.has(t.fold) || (/^\p{Lu}/u.test(t.text) && i > 0 && nameIndex - i <= 3 && all.slice(i + 1, nameIndex).some((x) => ROLE_NOUNS.has(x.fold)))) start = t.start;
