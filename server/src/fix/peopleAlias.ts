@@ -7,6 +7,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { plainText } from '../text/sanitize';
+import { foldPhrase as fold } from '../text/normalize';
 import type { OffsetEdit } from './quickFixes';
 
 /** A YAML scalar for a name: plain where that is safe, else double-quoted (JSON is valid YAML). */
@@ -15,7 +16,6 @@ export function yamlName(name: string): string {
   return /^[\p{L}][\p{L}\p{N} .'\u2019-]*$/u.test(clean) && !/^(?:true|false|null|yes|no|on|off|~)$/i.test(clean) ? clean : JSON.stringify(clean);
 }
 
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
 
 /**
